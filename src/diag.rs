@@ -1,0 +1,186 @@
+//! Diagnostics as data: file, position, field path, message, what was expected, a hint.
+//!
+//! Every stage that reads user input returns these instead of stopping at the first
+//! problem; [`render`] prints them rustc-style with a snippet of the user's own line and a
+//! caret placed by display width, so it stays under the right character in Chinese text.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthChar;
+
+/// A 1-based line and column (the column counts characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The input cannot be used.
+    Error,
+    /// The input can be used but is probably not what was meant.
+    Warning,
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file as the user named it.
+    pub file: String,
+    /// Where in the file.
+    pub pos: Pos,
+    /// The field path, e.g. `groups[1].journeys[0].steps[2].emotion`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// What was expected, if that helps.
+    pub expected: Option<String>,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error.
+    pub fn error(
+        file: impl Into<String>,
+        pos: Pos,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            pos,
+            path: path.into(),
+            message: message.into(),
+            expected: None,
+            hint: None,
+        }
+    }
+
+    /// A new warning.
+    pub fn warning(
+        file: impl Into<String>,
+        pos: Pos,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, pos, path, message) }
+    }
+
+    /// Add what was expected.
+    #[must_use]
+    pub fn expected(mut self, e: impl Into<String>) -> Self {
+        self.expected = Some(e.into());
+        self
+    }
+
+    /// Add a hint.
+    #[must_use]
+    pub fn hint(mut self, h: impl Into<String>) -> Self {
+        self.hint = Some(h.into());
+        self
+    }
+
+    /// Set what was expected, in place.
+    pub fn set_expected(&mut self, e: impl Into<String>) -> &mut Self {
+        self.expected = Some(e.into());
+        self
+    }
+
+    /// Set the hint, in place.
+    pub fn set_hint(&mut self, h: impl Into<String>) -> &mut Self {
+        self.hint = Some(h.into());
+        self
+    }
+
+    /// Is it an error?
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sort diagnostics by file, then position, and drop exact repeats.
+pub fn sort(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.pos, &a.path, &a.message).cmp(&(&b.file, b.pos, &b.path, &b.message))
+    });
+    diags.dedup();
+}
+
+/// Render diagnostics for a terminal. `sources` maps a file name to its text, for snippets.
+pub fn render(diags: &[Diagnostic], sources: &BTreeMap<String, String>) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let label = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{label}: {}", d.message);
+        let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.pos.line, d.pos.col);
+        if let Some(line) = sources.get(&d.file).and_then(|t| t.lines().nth(d.pos.line - 1)) {
+            let line = line.trim_end_matches('\r').replace('\t', " ");
+            let num = d.pos.line.to_string();
+            let pad = " ".repeat(num.len());
+            let caret_at: usize =
+                line.chars().take(d.pos.col.saturating_sub(1)).map(|c| c.width().unwrap_or(0)).sum();
+            let width = token_width(&line, d.pos.col.saturating_sub(1));
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{num} | {line}");
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width.max(1)));
+        }
+        if !d.path.is_empty() {
+            let _ = writeln!(out, "   = field: {}", d.path);
+        }
+        if let Some(e) = &d.expected {
+            let _ = writeln!(out, "   = expected: {e}");
+        }
+        if let Some(h) = &d.hint {
+            let _ = writeln!(out, "   = hint: {h}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Display width of the token starting at char `start`: up to the next `:` of a key, or
+/// to the end of the value, at most the rest of the line.
+fn token_width(line: &str, start: usize) -> usize {
+    let rest: String = line.chars().skip(start).collect();
+    let end = rest.find(": ").or_else(|| rest.strip_suffix(':').map(str::len)).unwrap_or_else(|| {
+        rest.find(" #").unwrap_or(rest.len())
+    });
+    let token = rest[..end].trim_end();
+    // a `- ` list dash is not part of the token
+    let token = token.strip_prefix("- ").unwrap_or(token);
+    token.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Count errors and warnings.
+pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    (errors, diags.len() - errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_is_placed_by_display_width() {
+        let d = Diagnostic::error("f.yaml", Pos { line: 1, col: 7 }, "a", "bad");
+        let mut src = BTreeMap::new();
+        src.insert("f.yaml".to_string(), "名称：有形 xyz: 1".to_string());
+        let r = render(&[d], &src);
+        // 6 chars before the column: 名称：有形 (5 wide chars = 10 columns) + a space
+        assert!(r.contains("\n  | ".to_string().as_str()));
+        assert!(r.contains("  |            ^^^\n"), "{r}");
+    }
+}
