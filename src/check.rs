@@ -84,8 +84,15 @@ impl Checker<'_> {
 
     fn on_scale(&mut self, origin: &Origin, sub: &str, v: f64, scale: Scale, what: &str) {
         if !scale.contains(v) {
-            self.error(origin, sub, format!("{what} {v} is outside its scale {}..{}", scale.min, scale.max))
-                .set_hint(format!("use a value from {} to {}, or declare another scale", scale.min, scale.max));
+            self.error(
+                origin,
+                sub,
+                format!("{what} {v} is outside its scale {}..{}", scale.min, scale.max),
+            )
+            .set_hint(format!(
+                "use a value from {} to {}, or declare another scale",
+                scale.min, scale.max
+            ));
         }
     }
 
@@ -142,13 +149,23 @@ impl Checker<'_> {
         seen.into_keys().map(str::to_owned).collect()
     }
 
-    fn reference(&mut self, origin: &Origin, sub: &str, id: &str, known: &BTreeSet<String>, what: &str) {
+    fn reference(
+        &mut self,
+        origin: &Origin,
+        sub: &str,
+        id: &str,
+        known: &BTreeSet<String>,
+        what: &str,
+    ) {
         if !known.contains(id) {
             let d = self.error(origin, sub, format!("no {what} with id `{id}`"));
             d.expected = Some(if known.is_empty() {
                 format!("a {what} id, but none are defined")
             } else {
-                format!("one of {}", known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+                format!(
+                    "one of {}",
+                    known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                )
             });
             if let Some(s) = suggest(id, known.iter().map(String::as_str)) {
                 d.hint = Some(format!("did you mean `{s}`?"));
@@ -164,16 +181,22 @@ impl Checker<'_> {
             .and_then(|f| Path::new(f).parent().map(Path::to_path_buf))
             .unwrap_or_else(|| self.ws.base_dir.clone());
         if !base.join(rel).is_file() {
-            self.error(origin, sub, format!("file `{rel}` not found"))
-                .set_hint(format!("paths are relative to the folder of this file ({})", base.display()));
+            self.error(origin, sub, format!("file `{rel}` not found")).set_hint(format!(
+                "paths are relative to the folder of this file ({})",
+                base.display()
+            ));
         }
     }
 
     fn summary(&mut self, origin: &Origin, sub: &str, s: &Summary321, groups: &BTreeSet<String>) {
         for (field, n, want) in [("takeaways", s.takeaways.len(), 3), ("tools", s.tools.len(), 2)] {
             if n != want {
-                self.warn(origin, &format!("{sub}.{field}"), format!("a 3-2-1 summary has {want} {field}, this one has {n}"))
-                    .set_hint(format!("write exactly {want}; the report counts what is written"));
+                self.warn(
+                    origin,
+                    &format!("{sub}.{field}"),
+                    format!("a 3-2-1 summary has {want} {field}, this one has {n}"),
+                )
+                .set_hint(format!("write exactly {want}; the report counts what is written"));
             }
         }
         if let Some(g) = &s.group {
@@ -193,63 +216,110 @@ impl Checker<'_> {
         }
         for (i, ps) in g.post_standards.iter().enumerate() {
             if ps.standards.is_empty() {
-                self.warn(origin, &format!("post_standards[{i}]"), format!("post `{}` has no standards", ps.post));
+                self.warn(
+                    origin,
+                    &format!("post_standards[{i}]"),
+                    format!("post `{}` has no standards", ps.post),
+                );
             }
         }
-        let journey_ids = g.journeys.iter().enumerate().map(|(i, j)| (format!("journeys[{i}].id"), j.id.as_str()));
+        let journey_ids = g
+            .journeys
+            .iter()
+            .enumerate()
+            .map(|(i, j)| (format!("journeys[{i}].id"), j.id.as_str()));
         self.unique(origin, journey_ids.collect::<Vec<_>>(), "journey");
         let step_ids: Vec<(String, &str)> = g
             .journeys
             .iter()
             .enumerate()
             .flat_map(|(i, j)| {
-                j.steps.iter().enumerate().map(move |(k, s)| (format!("journeys[{i}].steps[{k}].id"), s.id.as_str()))
+                j.steps
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, s)| (format!("journeys[{i}].steps[{k}].id"), s.id.as_str()))
             })
             .collect();
         let steps = self.unique(origin, step_ids, "step");
-        let proposal_ids: Vec<(String, &str)> = g
-            .journeys
-            .iter()
-            .enumerate()
-            .flat_map(|(i, j)| {
-                j.proposals.iter().enumerate().map(move |(k, p)| (format!("journeys[{i}].proposals[{k}].id"), p.id.as_str()))
-            })
-            .collect();
+        let proposal_ids: Vec<(String, &str)> =
+            g.journeys
+                .iter()
+                .enumerate()
+                .flat_map(|(i, j)| {
+                    j.proposals.iter().enumerate().map(move |(k, p)| {
+                        (format!("journeys[{i}].proposals[{k}].id"), p.id.as_str())
+                    })
+                })
+                .collect();
         self.unique(origin, proposal_ids, "proposal");
         for (i, j) in g.journeys.iter().enumerate() {
             if j.steps.len() < 2 {
-                self.warn(origin, &format!("journeys[{i}].steps"), format!("journey `{}` has {} step(s)", j.id, j.steps.len()))
-                    .set_hint("a journey map needs the customer's steps in time order");
+                self.warn(
+                    origin,
+                    &format!("journeys[{i}].steps"),
+                    format!("journey `{}` has {} step(s)", j.id, j.steps.len()),
+                )
+                .set_hint("a journey map needs the customer's steps in time order");
             }
             for (k, s) in j.steps.iter().enumerate() {
-                self.on_scale(origin, &format!("journeys[{i}].steps[{k}].emotion"), s.emotion, scales.emotion, "emotion score");
+                self.on_scale(
+                    origin,
+                    &format!("journeys[{i}].steps[{k}].emotion"),
+                    s.emotion,
+                    scales.emotion,
+                    "emotion score",
+                );
             }
             let own: BTreeSet<String> = j.steps.iter().map(|s| s.id.clone()).collect();
             for (k, p) in j.proposals.iter().enumerate() {
                 let sub = format!("journeys[{i}].proposals[{k}]");
                 self.reference(origin, &format!("{sub}.step"), &p.step, &steps, "step");
                 if steps.contains(&p.step) && !own.contains(&p.step) {
-                    self.warn(origin, &format!("{sub}.step"), format!("step `{}` belongs to another journey", p.step));
+                    self.warn(
+                        origin,
+                        &format!("{sub}.step"),
+                        format!("step `{}` belongs to another journey", p.step),
+                    );
                 }
                 match (p.kind, p.phase) {
                     (Move::FillValley, None) => {
-                        self.error(origin, &format!("{sub}.type"), "a fill-valley proposal needs a `phase`")
-                            .set_expected("phase: before (事前控制), during (事中管理) or after (事后补救)");
+                        self.error(
+                            origin,
+                            &format!("{sub}.type"),
+                            "a fill-valley proposal needs a `phase`",
+                        )
+                        .set_expected(
+                            "phase: before (事前控制), during (事中管理) or after (事后补救)",
+                        );
                     }
                     (Move::RaiseAverage | Move::LiftPeak, Some(_)) => {
-                        self.warn(origin, &format!("{sub}.phase"), "`phase` applies to fill-valley proposals only");
+                        self.warn(
+                            origin,
+                            &format!("{sub}.phase"),
+                            "`phase` applies to fill-valley proposals only",
+                        );
                     }
                     _ => {}
                 }
                 if p.kind != Move::LiftPeak && !p.principles.is_empty() {
-                    self.warn(origin, &format!("{sub}.principles"), "the four principles apply to lift-peak proposals");
+                    self.warn(
+                        origin,
+                        &format!("{sub}.principles"),
+                        "the four principles apply to lift-peak proposals",
+                    );
                 }
                 for (field, v) in [
                     ("professionalism", p.scores.professionalism),
                     ("ease", p.scores.ease),
                     ("perception", p.scores.perception),
                 ] {
-                    self.on_scale(origin, &format!("{sub}.scores.{field}"), v, scales.proposal, &format!("{field} score"));
+                    self.on_scale(
+                        origin,
+                        &format!("{sub}.scores.{field}"),
+                        v,
+                        scales.proposal,
+                        &format!("{field} score"),
+                    );
                 }
             }
         }
@@ -269,15 +339,25 @@ impl Checker<'_> {
                 if !scale.contains(*v) || (m.metric == Metric::Nps && v.fract() != 0.0) {
                     bad += 1;
                     if bad <= 5 {
-                        self.error(origin, &format!("{sub}.responses[{k}]"), format!(
-                            "{} answer {v} is outside its scale {}..{}",
-                            m.metric.key().to_uppercase(), scale.min, scale.max
-                        ));
+                        self.error(
+                            origin,
+                            &format!("{sub}.responses[{k}]"),
+                            format!(
+                                "{} answer {v} is outside its scale {}..{}",
+                                m.metric.key().to_uppercase(),
+                                scale.min,
+                                scale.max
+                            ),
+                        );
                     }
                 }
             }
             if bad > 5 {
-                self.error(origin, &format!("{sub}.responses"), format!("{} more answers are outside the scale", bad - 5));
+                self.error(
+                    origin,
+                    &format!("{sub}.responses"),
+                    format!("{} more answers are outside the scale", bad - 5),
+                );
             }
             if let Some(f) = &m.responses_file {
                 self.file_exists(origin, &format!("{sub}.responses_file"), f);
@@ -291,20 +371,31 @@ impl Checker<'_> {
             self.date(origin, &format!("{sub}.due"), &gd.due, true);
         }
         for (i, t) in g.gap_self_test.iter().enumerate() {
-            self.on_scale(origin, &format!("gap_self_test[{i}].score"), t.score, scales.self_test, "self-test score");
+            self.on_scale(
+                origin,
+                &format!("gap_self_test[{i}].score"),
+                t.score,
+                scales.self_test,
+                "self-test score",
+            );
         }
         for (i, s) in g.summaries.iter().enumerate() {
             let sub = format!("summaries[{i}]");
             self.summary(origin, &sub, s, groups);
             if s.group.as_deref().is_some_and(|x| x != g.id) {
-                self.warn(origin, &format!("{sub}.group"), format!("this summary is filed under group `{}`", g.id));
+                self.warn(
+                    origin,
+                    &format!("{sub}.group"),
+                    format!("this summary is filed under group `{}`", g.id),
+                );
             }
         }
     }
 
     fn scale(&mut self, origin: &Origin, sub: &str, s: Scale) {
         if s.min >= s.max {
-            self.error(origin, sub, format!("scale {}..{} is empty", s.min, s.max)).set_hint("`min` must be below `max`");
+            self.error(origin, sub, format!("scale {}..{} is empty", s.min, s.max))
+                .set_hint("`min` must be below `max`");
         }
     }
 
@@ -314,17 +405,31 @@ impl Checker<'_> {
         let root = Origin { file: 0, prefix: String::new() };
         self.start = self.date(&root, "workshop.date", &d.workshop.date, false);
         if let Some(end) = &d.workshop.end_date {
-            if let (Some(e), Some(s)) = (self.date(&root, "workshop.end_date", end, false), self.start) {
+            if let (Some(e), Some(s)) =
+                (self.date(&root, "workshop.end_date", end, false), self.start)
+            {
                 if e < s {
-                    self.error(&root, "workshop.end_date", format!("the workshop ends ({e}) before it starts ({s})"));
+                    self.error(
+                        &root,
+                        "workshop.end_date",
+                        format!("the workshop ends ({e}) before it starts ({s})"),
+                    );
                 }
             }
         }
-        for (name, s) in [("emotion", d.scales.emotion), ("proposal", d.scales.proposal), ("self_test", d.scales.self_test)] {
+        for (name, s) in [
+            ("emotion", d.scales.emotion),
+            ("proposal", d.scales.proposal),
+            ("self_test", d.scales.self_test),
+        ] {
             self.scale(&root, &format!("scales.{name}"), s);
         }
-        let group_ids: Vec<(String, &str, usize)> =
-            d.groups.iter().enumerate().map(|(i, g)| (Self::full(&ws.origins[i], "id"), g.id.as_str(), i)).collect();
+        let group_ids: Vec<(String, &str, usize)> = d
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (Self::full(&ws.origins[i], "id"), g.id.as_str(), i))
+            .collect();
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, id, i) in &group_ids {
             if let Some(first) = seen.get(id) {
@@ -337,8 +442,9 @@ impl Checker<'_> {
         }
         let groups: BTreeSet<String> = d.groups.iter().map(|g| g.id.clone()).collect();
         if d.groups.is_empty() {
-            self.warn(&root, "groups", "the workshop has no groups")
-                .set_hint("add groups under `groups:`, or one YAML file per group beside workshop.yaml");
+            self.warn(&root, "groups", "the workshop has no groups").set_hint(
+                "add groups under `groups:`, or one YAML file per group beside workshop.yaml",
+            );
         }
         for (g, o) in d.groups.iter().zip(&ws.origins) {
             self.group(g, o, &groups);
@@ -347,7 +453,11 @@ impl Checker<'_> {
             self.summary(&root, &format!("summaries[{i}]"), s, &groups);
         }
         if let Some(k) = &d.kano {
-            let ids = k.features.iter().enumerate().map(|(i, f)| (format!("kano.features[{i}].id"), f.id.as_str()));
+            let ids = k
+                .features
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (format!("kano.features[{i}].id"), f.id.as_str()));
             self.unique(&root, ids.collect::<Vec<_>>(), "feature");
             if let Some(s) = &k.survey {
                 self.file_exists(&root, "kano.survey", s);
@@ -359,7 +469,11 @@ impl Checker<'_> {
                             .set_hint("give `counts: {A: .., O: .., M: .., I: .., R: .., Q: ..}`, or a survey file under `kano.survey`");
                     }
                     (Some(c), _) if c.total() == 0 => {
-                        self.warn(&root, &format!("kano.features[{i}].counts"), "all counts are zero");
+                        self.warn(
+                            &root,
+                            &format!("kano.features[{i}].counts"),
+                            "all counts are zero",
+                        );
                     }
                     _ => {}
                 }
@@ -367,30 +481,77 @@ impl Checker<'_> {
         }
         if let Some(sq) = &d.servqual {
             self.scale(&root, "servqual.scale", sq.scale);
-            if sq.items.is_empty() && sq.dimensions.is_empty() && sq.responses.is_none() && sq.zone_of_tolerance.is_empty() {
-                self.warn(&root, "servqual", "SERVQUAL section without data")
-                    .set_hint("give `items`, `dimensions`, `zone_of_tolerance`, or a `responses` file");
+            if sq.items.is_empty()
+                && sq.dimensions.is_empty()
+                && sq.responses.is_none()
+                && sq.zone_of_tolerance.is_empty()
+            {
+                self.warn(&root, "servqual", "SERVQUAL section without data").set_hint(
+                    "give `items`, `dimensions`, `zone_of_tolerance`, or a `responses` file",
+                );
             }
             if let Some(r) = &sq.responses {
                 self.file_exists(&root, "servqual.responses", r);
             }
-            let ids = sq.items.iter().enumerate().map(|(i, it)| (format!("servqual.items[{i}].id"), it.id.as_str()));
+            let ids = sq
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (format!("servqual.items[{i}].id"), it.id.as_str()));
             self.unique(&root, ids.collect::<Vec<_>>(), "item");
             for (i, it) in sq.items.iter().enumerate() {
-                self.on_scale(&root, &format!("servqual.items[{i}].expectation"), it.expectation, sq.scale, "expectation");
-                self.on_scale(&root, &format!("servqual.items[{i}].perception"), it.perception, sq.scale, "perception");
+                self.on_scale(
+                    &root,
+                    &format!("servqual.items[{i}].expectation"),
+                    it.expectation,
+                    sq.scale,
+                    "expectation",
+                );
+                self.on_scale(
+                    &root,
+                    &format!("servqual.items[{i}].perception"),
+                    it.perception,
+                    sq.scale,
+                    "perception",
+                );
                 if let Some(imp) = it.importance {
-                    self.on_scale(&root, &format!("servqual.items[{i}].importance"), imp, sq.scale, "importance");
+                    self.on_scale(
+                        &root,
+                        &format!("servqual.items[{i}].importance"),
+                        imp,
+                        sq.scale,
+                        "importance",
+                    );
                 }
                 if it.n == 0 {
-                    self.error(&root, &format!("servqual.items[{i}].n"), "n is 0: a mean needs respondents");
+                    self.error(
+                        &root,
+                        &format!("servqual.items[{i}].n"),
+                        "n is 0: a mean needs respondents",
+                    );
                 }
             }
             for (i, dm) in sq.dimensions.iter().enumerate() {
-                self.on_scale(&root, &format!("servqual.dimensions[{i}].expectation"), dm.expectation, sq.scale, "expectation");
-                self.on_scale(&root, &format!("servqual.dimensions[{i}].perception"), dm.perception, sq.scale, "perception");
+                self.on_scale(
+                    &root,
+                    &format!("servqual.dimensions[{i}].expectation"),
+                    dm.expectation,
+                    sq.scale,
+                    "expectation",
+                );
+                self.on_scale(
+                    &root,
+                    &format!("servqual.dimensions[{i}].perception"),
+                    dm.perception,
+                    sq.scale,
+                    "perception",
+                );
                 if dm.n == 0 {
-                    self.error(&root, &format!("servqual.dimensions[{i}].n"), "n is 0: a mean needs respondents");
+                    self.error(
+                        &root,
+                        &format!("servqual.dimensions[{i}].n"),
+                        "n is 0: a mean needs respondents",
+                    );
                 }
             }
             if !sq.weights.is_empty() {
@@ -402,7 +563,9 @@ impl Checker<'_> {
             }
             for (i, z) in sq.zone_of_tolerance.iter().enumerate() {
                 let sub = format!("servqual.zone_of_tolerance[{i}]");
-                for (f, v) in [("adequate", z.adequate), ("desired", z.desired), ("perceived", z.perceived)] {
+                for (f, v) in
+                    [("adequate", z.adequate), ("desired", z.desired), ("perceived", z.perceived)]
+                {
                     self.on_scale(&root, &format!("{sub}.{f}"), v, sq.scale, f);
                 }
                 if z.adequate > z.desired {
@@ -415,29 +578,61 @@ impl Checker<'_> {
         }
         if let Some(m) = &d.market_damage {
             if m.customers_with_problem < 0.0 {
-                self.error(&root, "market_damage.customers_with_problem", "a count of customers cannot be negative");
+                self.error(
+                    &root,
+                    "market_damage.customers_with_problem",
+                    "a count of customers cannot be negative",
+                );
             }
             if m.value_per_customer < 0.0 {
-                self.error(&root, "market_damage.value_per_customer", "a value per customer cannot be negative");
+                self.error(
+                    &root,
+                    "market_damage.value_per_customer",
+                    "a value per customer cannot be negative",
+                );
             }
             self.share(&root, "market_damage.complaint_rate", m.complaint_rate);
             self.share(&root, "market_damage.resolution_rate", m.resolution_rate);
-            self.share(&root, "market_damage.repurchase.not_complained", m.repurchase.not_complained);
-            self.share(&root, "market_damage.repurchase.complained_unresolved", m.repurchase.complained_unresolved);
-            self.share(&root, "market_damage.repurchase.complained_resolved", m.repurchase.complained_resolved);
+            self.share(
+                &root,
+                "market_damage.repurchase.not_complained",
+                m.repurchase.not_complained,
+            );
+            self.share(
+                &root,
+                "market_damage.repurchase.complained_unresolved",
+                m.repurchase.complained_unresolved,
+            );
+            self.share(
+                &root,
+                "market_damage.repurchase.complained_resolved",
+                m.repurchase.complained_resolved,
+            );
             if let Some(w) = &m.word_of_mouth {
                 self.share(&root, "market_damage.word_of_mouth.deterred_share", w.deterred_share);
                 if w.people_told < 0.0 {
-                    self.error(&root, "market_damage.word_of_mouth.people_told", "cannot be negative");
+                    self.error(
+                        &root,
+                        "market_damage.word_of_mouth.people_told",
+                        "cannot be negative",
+                    );
                 }
             }
         }
         if let Some(pk) = &d.pk {
-            let ids = pk.criteria.iter().enumerate().map(|(i, c)| (format!("pk.criteria[{i}].id"), c.id.as_str()));
+            let ids = pk
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (format!("pk.criteria[{i}].id"), c.id.as_str()));
             let criteria = self.unique(&root, ids.collect::<Vec<_>>(), "criterion");
             for (i, c) in pk.criteria.iter().enumerate() {
                 if c.max <= 0.0 {
-                    self.error(&root, &format!("pk.criteria[{i}].max"), "the highest score must be above 0");
+                    self.error(
+                        &root,
+                        &format!("pk.criteria[{i}].max"),
+                        "the highest score must be above 0",
+                    );
                 }
             }
             let mut scored = BTreeSet::new();
@@ -445,18 +640,32 @@ impl Checker<'_> {
                 let sub = format!("pk.scores[{i}]");
                 self.reference(&root, &format!("{sub}.group"), &s.group, &groups, "group");
                 if !scored.insert(s.group.clone()) {
-                    self.error(&root, &format!("{sub}.group"), format!("group `{}` is scored twice", s.group));
+                    self.error(
+                        &root,
+                        &format!("{sub}.group"),
+                        format!("group `{}` is scored twice", s.group),
+                    );
                 }
                 for (cid, v) in &s.scores {
                     let csub = format!("{sub}.scores.{cid}");
                     self.reference(&root, &csub, cid, &criteria, "criterion");
                     if let Some(c) = pk.criteria.iter().find(|c| &c.id == cid) {
-                        self.on_scale(&root, &csub, *v, Scale { min: 0.0, max: c.max }, &format!("`{cid}` score"));
+                        self.on_scale(
+                            &root,
+                            &csub,
+                            *v,
+                            Scale { min: 0.0, max: c.max },
+                            &format!("`{cid}` score"),
+                        );
                     }
                 }
                 for c in &pk.criteria {
                     if !s.scores.contains_key(&c.id) {
-                        self.warn(&root, &format!("{sub}.scores"), format!("group `{}` has no `{}` score", s.group, c.id));
+                        self.warn(
+                            &root,
+                            &format!("{sub}.scores"),
+                            format!("group `{}` has no `{}` score", s.group, c.id),
+                        );
                     }
                 }
             }

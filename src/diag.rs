@@ -125,13 +125,13 @@ pub fn render(diags: &[Diagnostic], sources: &BTreeMap<String, String>) -> Strin
         };
         let _ = writeln!(out, "{label}: {}", d.message);
         let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.pos.line, d.pos.col);
-        if let Some(line) = sources.get(&d.file).and_then(|t| t.lines().nth(d.pos.line - 1)) {
+        if let Some(line) = sources.get(&d.file).and_then(|t| t.lines().nth(d.pos.line.saturating_sub(1))) {
             let line = line.trim_end_matches('\r').replace('\t', " ");
+            let (line, col) = window(&line, d.pos.col.saturating_sub(1));
             let num = d.pos.line.to_string();
             let pad = " ".repeat(num.len());
-            let caret_at: usize =
-                line.chars().take(d.pos.col.saturating_sub(1)).map(|c| c.width().unwrap_or(0)).sum();
-            let width = token_width(&line, d.pos.col.saturating_sub(1));
+            let caret_at: usize = line.chars().take(col).map(|c| c.width().unwrap_or(0)).sum();
+            let width = token_width(&line, col);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{num} | {line}");
             let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width.max(1)));
@@ -154,13 +154,41 @@ pub fn render(diags: &[Diagnostic], sources: &BTreeMap<String, String>) -> Strin
 /// to the end of the value, at most the rest of the line.
 fn token_width(line: &str, start: usize) -> usize {
     let rest: String = line.chars().skip(start).collect();
-    let end = rest.find(": ").or_else(|| rest.strip_suffix(':').map(str::len)).unwrap_or_else(|| {
-        rest.find(" #").unwrap_or(rest.len())
-    });
-    let token = rest[..end].trim_end();
-    // a `- ` list dash is not part of the token
-    let token = token.strip_prefix("- ").unwrap_or(token);
-    token.chars().map(|c| c.width().unwrap_or(0)).sum()
+    let rest = rest.strip_prefix("- ").unwrap_or(&rest);
+    let end = if rest.starts_with(['"', '\'']) {
+        rest[1..].find(rest.chars().next().unwrap_or('"')).map_or(rest.len(), |i| i + 2)
+    } else if rest.starts_with(['[', '{']) {
+        1
+    } else {
+        [": ", ",", "}", "]", " #"]
+            .iter()
+            .filter_map(|stop| rest.find(stop))
+            .min()
+            .unwrap_or_else(|| rest.strip_suffix(':').map_or(rest.len(), str::len))
+    };
+    rest[..end].trim_end().chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// A window of at most about 100 columns of `line` around char `col` (0-based), and the
+/// char index of `col` inside that window.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= 100 {
+        return (line.to_owned(), col);
+    }
+    let from = col.saturating_sub(40);
+    let to = (col + 60).min(chars.len());
+    let mut s = String::new();
+    let mut at = col - from;
+    if from > 0 {
+        s.push('…');
+        at += 1;
+    }
+    s.extend(&chars[from..to]);
+    if to < chars.len() {
+        s.push('…');
+    }
+    (s, at)
 }
 
 /// Count errors and warnings.

@@ -7,7 +7,8 @@ use crate::model::{Group, WorkshopFile};
 
 /// The schema of one kind of file, as pretty-printed JSON with a trailing newline.
 pub fn schema_json(part: SchemaPart) -> String {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().for_deserialize().into_generator();
+    let generator =
+        schemars::generate::SchemaSettings::draft2020_12().for_deserialize().into_generator();
     let schema = match part {
         SchemaPart::Workshop => generator.into_root_schema_for::<WorkshopFile>(),
         SchemaPart::Group => generator.into_root_schema_for::<Group>(),

@@ -54,17 +54,24 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// Attach `node` if no inner node claimed the error (e.g. a `Deserialize` impl that
+    /// rejects a value after reading it).
+    fn at(mut self, node: &Node) -> Self {
+        if self.node.is_none() {
+            self.node = Some(node.id);
+        }
+        self
+    }
+}
+
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error { msg: msg.to_string(), node: None, missing_field: None }
     }
 
     fn missing_field(field: &'static str) -> Self {
-        Error {
-            msg: format!("missing field `{field}`"),
-            node: None,
-            missing_field: Some(field),
-        }
+        Error { msg: format!("missing field `{field}`"), node: None, missing_field: Some(field) }
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
@@ -122,7 +129,15 @@ pub fn from_document<T: DeserializeOwned>(
                         .any(|(k, v)| k.as_str() == Some(field) && pruned.contains(&v.id)),
                     _ => false,
                 });
-                if !caused_by_pruning {
+                // "missing `title`" next to an unknown `titel` (reported with a did-you-mean)
+                // says the same thing twice.
+                let misspelled = e.missing_field.is_some_and(|field| match &node.kind {
+                    NodeKind::Map(entries) => entries.iter().any(|(k, _)| {
+                        k.as_str().is_some_and(|key| key != field && suggest(key, [field]).is_some())
+                    }),
+                    _ => false,
+                });
+                if !caused_by_pruning && !misspelled {
                     hard.push(to_diag(&e, node, file));
                 }
                 if node.id == doc.root.id || !pruned.insert(node.id) {
@@ -186,10 +201,8 @@ impl NodeDe<'_> {
     fn scalar(&self, what: &str) -> Result<&str, Error> {
         match &self.node.kind {
             NodeKind::Scalar { text, .. } => Ok(text.trim()),
-            _ => Err(self.err(format!(
-                "expected {what}, found {}{SEP}{what}{SEP}",
-                self.node.kind_name()
-            ))),
+            _ => Err(self
+                .err(format!("expected {what}, found {}{SEP}{what}{SEP}", self.node.kind_name()))),
         }
     }
 
@@ -305,10 +318,10 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
             NodeKind::Null => Err(self.err(format!(
                 "the value is empty{SEP}text{SEP}write a value after the colon, or remove the line"
             ))),
-            _ => Err(self.err(format!(
-                "expected text, found {}{SEP}text{SEP}",
-                self.node.kind_name()
-            ))),
+            _ => {
+                Err(self
+                    .err(format!("expected text, found {}{SEP}text{SEP}", self.node.kind_name())))
+            }
         }
     }
 
@@ -367,7 +380,11 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
         self.at(visitor.visit_seq(access))
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
     }
 
@@ -484,7 +501,7 @@ impl<'de, 'a, I: Iterator<Item = &'a Node>> de::SeqAccess<'de> for Seq<'a, I> {
             if self.ctx.pruned.contains(&node.id) {
                 continue;
             }
-            return seed.deserialize(NodeDe { node, ctx: self.ctx }).map(Some);
+            return seed.deserialize(NodeDe { node, ctx: self.ctx }).map(Some).map_err(|e| e.at(node));
         }
         Ok(None)
     }
@@ -499,7 +516,10 @@ struct Map<'a, I> {
 impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> de::MapAccess<'de> for Map<'a, I> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         match self.entries.next() {
             Some((k, v)) => {
                 self.value = Some(v);
@@ -511,7 +531,7 @@ impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> de::MapAccess<'de> for Map<'
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         match self.value.take() {
-            Some(node) => seed.deserialize(NodeDe { node, ctx: self.ctx }),
+            Some(node) => seed.deserialize(NodeDe { node, ctx: self.ctx }).map_err(|e| e.at(node)),
             None => Err(de::Error::custom("value requested before key")),
         }
     }
@@ -559,10 +579,15 @@ mod tests {
         let text = "titel: x\nsteps:\n  - {name: a, emotion: 很好}\n  - {name: b, emotoin: 1}\n  - {name: c, emotion: 2}\ncount: -1\n";
         let (v, d) = run(text);
         assert!(v.is_none());
-        let msgs: Vec<String> =
-            d.iter().map(|d| format!("{}:{} {} {}", d.pos.line, d.pos.col, d.path, d.message)).collect();
+        let msgs: Vec<String> = d
+            .iter()
+            .map(|d| format!("{}:{} {} {}", d.pos.line, d.pos.col, d.path, d.message))
+            .collect();
         assert!(msgs.iter().any(|m| m.contains("unknown field `titel`")), "{msgs:#?}");
-        assert!(msgs.iter().any(|m| m.contains("steps[0].emotion `很好` is not a number")), "{msgs:#?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("steps[0].emotion `很好` is not a number")),
+            "{msgs:#?}"
+        );
         assert!(msgs.iter().any(|m| m.contains("unknown field `emotoin`")), "{msgs:#?}");
         assert!(msgs.iter().any(|m| m.contains("steps[1] missing field `emotion`")), "{msgs:#?}");
         assert!(msgs.iter().any(|m| m.contains("count -1 is out of range")), "{msgs:#?}");

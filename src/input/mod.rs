@@ -81,13 +81,15 @@ fn read(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
         .map_err(|e| Box::new(Diagnostic::error(shown, start, "", format!("cannot read: {e}"))))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(Box::new(Diagnostic::error(
-            shown,
-            start,
-            "",
-            format!("the file is {size} bytes; a workshop file is at most {MAX_FILE_BYTES}"),
-        )
-        .hint("put survey answers in a CSV file and refer to it by path")));
+        return Err(Box::new(
+            Diagnostic::error(
+                shown,
+                start,
+                "",
+                format!("the file is {size} bytes; a workshop file is at most {MAX_FILE_BYTES}"),
+            )
+            .hint("put survey answers in a CSV file and refer to it by path"),
+        ));
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Box::new(Diagnostic::error(shown, start, "", format!("cannot read: {e}"))))?;
@@ -181,7 +183,9 @@ pub fn load(path: &Path) -> Loaded {
 /// A file-name-safe short name from the workshop's file or folder name.
 fn slug_of(path: &Path) -> String {
     let stem = if path.is_dir() {
-        path.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        path.canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
     } else {
         path.file_stem().map(|n| n.to_string_lossy().into_owned())
     };

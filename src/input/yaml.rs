@@ -105,6 +105,16 @@ impl Document {
 /// Decode bytes as UTF-8 (a leading BOM is dropped) or say where they stop being text.
 pub fn decode(bytes: &[u8], file: &str) -> Result<String, Box<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(i) = bytes.iter().take(8192).position(|&b| b == 0) {
+        let d = Diagnostic::error(
+            file,
+            Pos { line: 1, col: 1 },
+            "",
+            format!("the file looks binary (a NUL byte at offset {i}), not like YAML text"),
+        )
+        .hint("a workshop file is plain text YAML; check the file name");
+        return Err(Box::new(d));
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -149,7 +159,9 @@ fn pos_at_end(text: &str) -> Pos {
 /// Parse YAML text into a [`Document`]. `prefix` is the path of the root (empty for a
 /// workshop file).
 pub fn parse(text: &str, file: &str, prefix: &str) -> Result<Document, Box<Diagnostic>> {
-    if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+    if text.trim().is_empty()
+        || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
         let mut d = Diagnostic::error(file, Pos { line: 1, col: 1 }, prefix, "the file is empty");
         d.hint = Some("start from `kano new DIR`, or copy a file from workshops/".into());
         return Err(Box::new(d));
@@ -163,9 +175,19 @@ pub fn parse(text: &str, file: &str, prefix: &str) -> Result<Document, Box<Diagn
         Err(e) => return Err(Box::new(scan_error(text, file, prefix, &e))),
         Ok(report) => {
             if let Some(breach) = report.breached {
+                let at = match breach {
+                    // point at the separator that starts the second document
+                    BudgetBreach::Documents { .. } => text
+                        .lines()
+                        .enumerate()
+                        .skip_while(|(_, l)| l.trim().is_empty() || l.starts_with('#') || l.starts_with("---"))
+                        .find(|(_, l)| l.starts_with("---") || l.starts_with("..."))
+                        .map_or(1, |(i, _)| i + 1),
+                    _ => 1,
+                };
                 return Err(Box::new(Diagnostic::error(
                     file,
-                    Pos { line: 1, col: 1 },
+                    Pos { line: at, col: 1 },
                     prefix,
                     breach_message(&breach),
                 )));
@@ -198,8 +220,17 @@ fn scan_error(
     e: &serde_saphyr::granit_parser::ScanError,
 ) -> Diagnostic {
     let m = e.marker();
-    let pos = Pos { line: m.line().max(1), col: m.col() + 1 };
+    let mut pos = Pos { line: m.line().max(1), col: m.col() + 1 };
     let info = e.info();
+    if info.contains("tab") {
+        // the scanner reports where it was; point at the tab itself
+        if let Some((i, l)) =
+            text.lines().enumerate().skip(pos.line.saturating_sub(1)).find(|(_, l)| l.contains('\t'))
+        {
+            let col = l.chars().position(|c| c == '\t').unwrap_or(0) + 1;
+            pos = Pos { line: i + 1, col };
+        }
+    }
     if info.contains("recursion limit") || info.contains("nesting") {
         return Diagnostic::error(
             file,
@@ -209,9 +240,9 @@ fn scan_error(
         );
     }
     let mut d = Diagnostic::error(file, pos, prefix, format!("YAML syntax: {info}"));
-    let line = text.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
-    let prev = text.lines().nth(pos.line.saturating_sub(2)).unwrap_or("");
-    d.hint = Some(if line.contains('\t') || prev.contains('\t') {
+    let near: Vec<&str> = text.lines().skip(pos.line.saturating_sub(2)).take(3).collect();
+    let line = near.get(1).copied().unwrap_or_default();
+    d.hint = Some(if info.contains("tab") || near.iter().any(|l| l.starts_with(char::is_whitespace) && l.trim_start_matches(' ').starts_with('\t')) {
         "YAML does not allow tabs for indentation: indent with spaces".into()
     } else if line.contains('：') {
         "a full-width colon `：` does not separate a key from its value: use `: ` (ASCII colon and a space)".into()
@@ -351,7 +382,9 @@ impl<'a> Builder<'a> {
     fn copy(&mut self, n: &Node, pos: Pos) -> Result<Node, Box<Diagnostic>> {
         let kind = match &n.kind {
             NodeKind::Null => NodeKind::Null,
-            NodeKind::Scalar { text, plain } => NodeKind::Scalar { text: text.clone(), plain: *plain },
+            NodeKind::Scalar { text, plain } => {
+                NodeKind::Scalar { text: text.clone(), plain: *plain }
+            }
             NodeKind::Seq(items) => {
                 NodeKind::Seq(items.iter().map(|i| self.copy(i, pos)).collect::<Result<_, _>>()?)
             }
@@ -413,12 +446,8 @@ fn assign(
                 };
                 let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
                 if let Some(first) = seen.get(&key) {
-                    let mut d = Diagnostic::error(
-                        file,
-                        k.pos,
-                        &child,
-                        format!("duplicate key `{key}`"),
-                    );
+                    let mut d =
+                        Diagnostic::error(file, k.pos, &child, format!("duplicate key `{key}`"));
                     d.hint = Some(format!(
                         "`{key}` is already given at line {}; remove one of them",
                         first.line

@@ -15,6 +15,7 @@ use super::enums::{
 /// A whole workshop file (`workshop.yaml`). Group outputs may be inline under `groups`, or
 /// in one file per group beside `workshop.yaml` (each file is a [`Group`]).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 #[schemars(title = "kano workshop file")]
 pub struct WorkshopFile {
     /// Title, date, place and people.
@@ -45,6 +46,7 @@ pub struct WorkshopFile {
 
 /// Workshop metadata.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Meta {
     /// Workshop title (课程名称), shown on the report cover.
     pub title: String,
@@ -76,6 +78,7 @@ fn default_language() -> Language {
 
 /// A closed numeric scale.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Scale {
     /// Lowest allowed value.
     pub min: f64,
@@ -92,6 +95,7 @@ impl Scale {
 
 /// The scales scores are checked against.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Scales {
     /// Emotion scores of journey steps (default −3..3).
     #[serde(default = "default_emotion")]
@@ -126,6 +130,7 @@ fn default_self_test() -> Scale {
 
 /// One group and everything it produced.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 #[schemars(title = "kano group file")]
 pub struct Group {
     /// Short id used in references, e.g. `g1`.
@@ -159,6 +164,7 @@ pub struct Group {
 
 /// Satisfaction standards for one post (岗位).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct PostStandards {
     /// The post, e.g. 大堂经理, 柜员.
     pub post: String,
@@ -168,6 +174,7 @@ pub struct PostStandards {
 
 /// One service standard.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Standard {
     /// SERVQUAL dimension: tangibles 有形度, reliability 可靠度, responsiveness 响应度,
     /// assurance 专业度, empathy 移情度.
@@ -184,6 +191,7 @@ pub struct Standard {
 
 /// A customer journey (客户旅程图) and its MOT plan.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Journey {
     /// Short id, e.g. `j1`.
     pub id: String,
@@ -201,6 +209,7 @@ pub struct Journey {
 
 /// One journey step.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Step {
     /// Short id, unique within the group, e.g. `s3`.
     pub id: String,
@@ -222,6 +231,7 @@ pub struct Step {
 
 /// An MOT optimisation proposal.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Proposal {
     /// Short id, e.g. `p1`.
     pub id: String,
@@ -248,6 +258,7 @@ pub struct Proposal {
 
 /// The three-degree evaluation of a proposal.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ThreeDegree {
     /// Service professionalism (服务专业度).
     pub professionalism: f64,
@@ -259,6 +270,7 @@ pub struct ThreeDegree {
 
 /// How one key touchpoint is measured (成果4).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Measurement {
     /// The step measured (a step id of this group).
     pub step: String,
@@ -288,6 +300,7 @@ pub struct Measurement {
 
 /// One gap's diagnosis and measures (成果5).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct GapDiagnosis {
     /// listening 倾听的差距, standards 标准的差距, performance 执行的差距,
     /// communication 沟通的差距, customer 顾客差距.
@@ -308,6 +321,7 @@ pub struct GapDiagnosis {
 
 /// One statement of the gap self-test sheet and its score.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SelfTestItem {
     /// Which gap the statement diagnoses.
     pub gap: Gap,
@@ -319,6 +333,7 @@ pub struct SelfTestItem {
 
 /// Kano needs analysis input.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Kano {
     /// A survey export with the respondents' answers, relative to the workshop file.
     #[serde(default)]
@@ -329,6 +344,7 @@ pub struct Kano {
 
 /// One feature of the Kano questionnaire.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct KanoFeature {
     /// Short id; in a survey file the columns are `<id>_F` / `<id>_D`.
     pub id: String,
@@ -344,6 +360,7 @@ pub struct KanoFeature {
 
 /// Counts of the six Kano categories.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 #[allow(non_snake_case)]
 pub struct KanoCounts {
     /// Attractive (兴奋).
@@ -375,6 +392,7 @@ impl KanoCounts {
 
 /// SERVQUAL data: aggregates, or a file of raw responses.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Servqual {
     /// The answer scale (default 1..7).
     #[serde(default = "default_servqual_scale")]
@@ -402,6 +420,7 @@ fn default_servqual_scale() -> Scale {
 
 /// One SERVQUAL item's means.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ServqualItem {
     /// Item id, e.g. `T1`.
     pub id: String,
@@ -423,6 +442,7 @@ pub struct ServqualItem {
 
 /// One dimension's means.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DimensionMeans {
     /// The dimension.
     pub dimension: Dimension,
@@ -436,6 +456,7 @@ pub struct DimensionMeans {
 
 /// Adequate, desired and perceived service for one dimension.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ZoneOfTolerance {
     /// The dimension.
     pub dimension: Dimension,
@@ -449,6 +470,7 @@ pub struct ZoneOfTolerance {
 
 /// Inputs of the market damage model (TARP; Goodman).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct MarketDamage {
     /// The period the figures cover, e.g. 2025年.
     #[serde(default)]
@@ -473,6 +495,7 @@ pub struct MarketDamage {
 
 /// Repurchase rates of the three customer groups.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Repurchase {
     /// Did not complain (L_nc).
     pub not_complained: f64,
@@ -484,6 +507,7 @@ pub struct Repurchase {
 
 /// Word-of-mouth assumptions.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct WordOfMouth {
     /// People told per unhappy customer (k).
     pub people_told: f64,
@@ -493,6 +517,7 @@ pub struct WordOfMouth {
 
 /// Group competition: the facilitator's rubric and the scores.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct GroupPk {
     /// The rubric's criteria.
     pub criteria: Vec<PkCriterion>,
@@ -502,6 +527,7 @@ pub struct GroupPk {
 
 /// One rubric criterion.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct PkCriterion {
     /// Short id used in `scores`.
     pub id: String,
@@ -513,6 +539,7 @@ pub struct PkCriterion {
 
 /// A group's scores on the rubric.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct PkScore {
     /// The group id.
     pub group: String,
@@ -525,6 +552,7 @@ pub struct PkScore {
 
 /// A 3-2-1 summary (课程3-2-1总结).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Summary321 {
     /// Who wrote it (leave out for a group's joint summary).
     #[serde(default)]
@@ -542,6 +570,7 @@ pub struct Summary321 {
 
 /// An action plan: what, who, by when.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Action {
     /// What will be done.
     pub what: String,
