@@ -404,18 +404,16 @@ impl Checker<'_> {
         let d = &ws.data;
         let root = Origin { file: 0, prefix: String::new() };
         self.start = self.date(&root, "workshop.date", &d.workshop.date, false);
-        if let Some(end) = &d.workshop.end_date {
-            if let (Some(e), Some(s)) =
+        if let Some(end) = &d.workshop.end_date
+            && let (Some(e), Some(s)) =
                 (self.date(&root, "workshop.end_date", end, false), self.start)
-            {
-                if e < s {
-                    self.error(
-                        &root,
-                        "workshop.end_date",
-                        format!("the workshop ends ({e}) before it starts ({s})"),
-                    );
-                }
-            }
+            && e < s
+        {
+            self.error(
+                &root,
+                "workshop.end_date",
+                format!("the workshop ends ({e}) before it starts ({s})"),
+            );
         }
         for (name, s) in [
             ("emotion", d.scales.emotion),

@@ -47,6 +47,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Boxed, for `Result` error variants (a diagnostic is large).
+    pub fn into_box(self) -> Box<Self> {
+        Box::new(self)
+    }
+
     /// A new error.
     pub fn error(
         file: impl Into<String>,
@@ -125,7 +130,9 @@ pub fn render(diags: &[Diagnostic], sources: &BTreeMap<String, String>) -> Strin
         };
         let _ = writeln!(out, "{label}: {}", d.message);
         let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.pos.line, d.pos.col);
-        if let Some(line) = sources.get(&d.file).and_then(|t| t.lines().nth(d.pos.line.saturating_sub(1))) {
+        if let Some(line) =
+            sources.get(&d.file).and_then(|t| t.lines().nth(d.pos.line.saturating_sub(1)))
+        {
             let line = line.trim_end_matches('\r').replace('\t', " ");
             let (line, col) = window(&line, d.pos.col.saturating_sub(1));
             let num = d.pos.line.to_string();

@@ -20,6 +20,8 @@ pub mod cli;
 pub mod diag;
 pub mod input;
 pub mod model;
+pub mod render;
+pub mod report;
 pub mod schema;
 
 use std::io::Write as _;

@@ -39,27 +39,38 @@ impl Loaded {
 }
 
 /// Which files make up the workshop at `path`, the main file first.
-pub fn workshop_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), Diagnostic> {
+pub fn workshop_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), Box<Diagnostic>> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
         Diagnostic::error(&shown, Pos { line: 1, col: 1 }, "", format!("cannot read: {e}"))
             .hint("give a workshop file (`.yaml`) or a folder holding `workshop.yaml`")
+            .into_box()
     })?;
     if !meta.is_dir() {
         return Ok((path.to_path_buf(), Vec::new()));
     }
     let main = ["workshop.yaml", "workshop.yml"].iter().map(|n| path.join(n)).find(|p| p.is_file());
     let Some(main) = main else {
-        return Err(Diagnostic::error(
+        return Err(Box::new(
+            Diagnostic::error(
+                &shown,
+                Pos { line: 1, col: 1 },
+                "",
+                "the folder has no `workshop.yaml`",
+            )
+            .hint(
+                "a workshop folder holds `workshop.yaml` plus one YAML file per group; \
+                     `kano new DIR` makes one",
+            ),
+        ));
+    };
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        Box::new(Diagnostic::error(
             &shown,
             Pos { line: 1, col: 1 },
             "",
-            "the folder has no `workshop.yaml`",
-        )
-        .hint("a workshop folder holds `workshop.yaml` plus one YAML file per group; `kano new DIR` makes one"));
-    };
-    let entries = std::fs::read_dir(path).map_err(|e| {
-        Diagnostic::error(&shown, Pos { line: 1, col: 1 }, "", format!("cannot list: {e}"))
+            format!("cannot list: {e}"),
+        ))
     })?;
     let mut groups: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -136,7 +147,7 @@ pub fn load(path: &Path) -> Loaded {
     let (main, group_files) = match workshop_files(path) {
         Ok(f) => f,
         Err(d) => {
-            loaded.diagnostics.push(d);
+            loaded.diagnostics.push(*d);
             return loaded;
         }
     };

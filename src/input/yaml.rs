@@ -180,7 +180,9 @@ pub fn parse(text: &str, file: &str, prefix: &str) -> Result<Document, Box<Diagn
                     BudgetBreach::Documents { .. } => text
                         .lines()
                         .enumerate()
-                        .skip_while(|(_, l)| l.trim().is_empty() || l.starts_with('#') || l.starts_with("---"))
+                        .skip_while(|(_, l)| {
+                            l.trim().is_empty() || l.starts_with('#') || l.starts_with("---")
+                        })
                         .find(|(_, l)| l.starts_with("---") || l.starts_with("..."))
                         .map_or(1, |(i, _)| i + 1),
                     _ => 1,
@@ -224,8 +226,11 @@ fn scan_error(
     let info = e.info();
     if info.contains("tab") {
         // the scanner reports where it was; point at the tab itself
-        if let Some((i, l)) =
-            text.lines().enumerate().skip(pos.line.saturating_sub(1)).find(|(_, l)| l.contains('\t'))
+        if let Some((i, l)) = text
+            .lines()
+            .enumerate()
+            .skip(pos.line.saturating_sub(1))
+            .find(|(_, l)| l.contains('\t'))
         {
             let col = l.chars().position(|c| c == '\t').unwrap_or(0) + 1;
             pos = Pos { line: i + 1, col };
@@ -242,15 +247,21 @@ fn scan_error(
     let mut d = Diagnostic::error(file, pos, prefix, format!("YAML syntax: {info}"));
     let near: Vec<&str> = text.lines().skip(pos.line.saturating_sub(2)).take(3).collect();
     let line = near.get(1).copied().unwrap_or_default();
-    d.hint = Some(if info.contains("tab") || near.iter().any(|l| l.starts_with(char::is_whitespace) && l.trim_start_matches(' ').starts_with('\t')) {
-        "YAML does not allow tabs for indentation: indent with spaces".into()
-    } else if line.contains('：') {
-        "a full-width colon `：` does not separate a key from its value: use `: ` (ASCII colon and a space)".into()
-    } else {
-        "check the indentation and that every `key: value` has a space after the colon; \
+    d.hint = Some(
+        if info.contains("tab")
+            || near.iter().any(|l| {
+                l.starts_with(char::is_whitespace) && l.trim_start_matches(' ').starts_with('\t')
+            })
+        {
+            "YAML does not allow tabs for indentation: indent with spaces".into()
+        } else if line.contains('：') {
+            "a full-width colon `：` does not separate a key from its value: use `: ` (ASCII colon and a space)".into()
+        } else {
+            "check the indentation and that every `key: value` has a space after the colon; \
          quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`"
-            .into()
-    });
+                .into()
+        },
+    );
     d
 }
 

@@ -52,7 +52,9 @@ fn warnings_fail_only_when_denied() {
     let f = "tests/corpus/bad/summary-counts.yaml";
     let o = kano(&["check", f]);
     assert_eq!(code(&o), 0);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("warning: a 3-2-1 summary has 3 takeaways"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("warning: a 3-2-1 summary has 3 takeaways")
+    );
     assert_eq!(code(&kano(&["check", "--deny-warnings", f])), 2);
 }
 

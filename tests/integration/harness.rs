@@ -34,8 +34,9 @@ pub fn golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("golden file {} missing ({e}); run with KANO_BLESS=1", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("golden file {} missing ({e}); run with KANO_BLESS=1", path.display())
+    });
     if expected != actual {
         panic!(
             "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}\n(run with KANO_BLESS=1 to accept)",

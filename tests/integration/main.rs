@@ -1,5 +1,7 @@
+#![allow(clippy::unwrap_used)] // test code: a panic is a failed test
 //! CLI integration tests: one binary, run from the repository root so that paths in
 //! messages are the relative ones a user would type.
 
 mod check;
+mod cli;
 mod harness;

@@ -1,0 +1,19 @@
+//! Stage 5: outputs. Templates render markup; the PDF layout turns markup and charts into
+//! PDF bytes; [`write_atomic`] puts them on disk.
+
+pub mod templates;
+
+use std::io::Write as _;
+use std::path::Path;
+
+/// Write `bytes` to `path` atomically: a temporary file in the same folder, then a rename,
+/// so a failure never leaves half a file nor clobbers the last good one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".kano-").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! The report templates: tera 2, embedded in the binary, rendering Markdown-subset markup
+//! that [`super::pdf::markup`] turns into layout blocks. All templates are parsed when the
+//! engine is built, so a template mistake fails before any output is written.
+
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::report::ReportContext;
+
+/// The embedded default templates: (name, source).
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("report.md", include_str!("../../templates/report/report.md")),
+    ("cover.md", include_str!("../../templates/report/cover.md")),
+    ("standards.md", include_str!("../../templates/report/standards.md")),
+    ("journeys.md", include_str!("../../templates/report/journeys.md")),
+];
+
+/// Escape text so the markup parser shows it as typed: Markdown's ASCII punctuation gets a
+/// backslash, line breaks become spaces.
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    // a leading `-`, `+` or `1.` would start a list
+    if out.starts_with(['-', '+'])
+        || out
+            .split_once(". ")
+            .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+    {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+fn md_filter(v: &str, _: Kwargs, _: &State) -> String {
+    escape_md(v)
+}
+
+/// Build the engine with the default templates.
+pub fn engine() -> Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(Vec::<&str>::new());
+    tera.register_filter("md", md_filter);
+    tera.register_filter("cell", md_filter);
+    tera.add_raw_templates(DEFAULT_TEMPLATES.iter().copied())?;
+    Ok(tera)
+}
+
+/// Render the report markup.
+pub fn render_report(tera: &Tera, ctx: &ReportContext) -> Result<String, tera::Error> {
+    let context = Context::from_serialize(ctx)?;
+    tera.render("report.md", &context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markdown() {
+        assert_eq!(escape_md("a|b *c*"), "a\\|b \\*c\\*");
+        assert_eq!(escape_md("-1 分"), "\\-1 分");
+        assert_eq!(escape_md("3. 步骤"), "\\3. 步骤");
+        assert_eq!(escape_md("≥95%"), "≥95%");
+    }
+
+    #[test]
+    fn templates_parse() {
+        assert!(engine().is_ok());
+    }
+}
