@@ -1,0 +1,143 @@
+//! The fonts a report is set in: Noto Sans SC Regular and Bold, pre-subset to GB2312 +
+//! Big5 level 1 and embedded in the binary, so a report never depends on the fonts of the
+//! machine it is made on (see `templates/fonts/README.md` for the source and the subsetting
+//! command). printpdf embeds them (and subsets them again to the glyphs used); `ab_glyph`
+//! measures advances for line breaking, and plotters draws chart text with the same faces.
+
+use ab_glyph::{Font as _, FontRef};
+use printpdf::{FontId, ParsedFont, PdfDocument, PdfFontHandle};
+
+/// The family name the faces are registered under with plotters.
+pub const CHART_FAMILY: &str = "kano-sans";
+
+static REGULAR: &[u8] = include_bytes!("../../../templates/fonts/NotoSansSC-Regular.subset.ttf");
+static BOLD: &[u8] = include_bytes!("../../../templates/fonts/NotoSansSC-Bold.subset.ttf");
+
+/// A font face with its metrics.
+#[derive(Debug, Clone)]
+pub struct Face {
+    bytes: &'static [u8],
+    font: FontRef<'static>,
+    units_per_em: f32,
+}
+
+impl Face {
+    /// Parse a face from TrueType/OpenType bytes.
+    pub fn from_bytes(bytes: &'static [u8]) -> Result<Self, FontError> {
+        let font = FontRef::try_from_slice(bytes).map_err(|_| FontError::Invalid)?;
+        let units_per_em = font.units_per_em().unwrap_or(1000.0);
+        Ok(Self { bytes, font, units_per_em })
+    }
+
+    /// The font file.
+    pub fn bytes(&self) -> &'static [u8] {
+        self.bytes
+    }
+
+    /// Whether the face has a glyph for `c` (control characters count as present).
+    pub fn has(&self, c: char) -> bool {
+        c.is_control() || self.font.glyph_id(c).0 != 0
+    }
+
+    /// Advance width of `c` in em.
+    pub fn advance_em(&self, c: char) -> f32 {
+        if c.is_control() {
+            return 0.0;
+        }
+        self.font.h_advance_unscaled(self.font.glyph_id(c)) / self.units_per_em
+    }
+
+    /// Width of `s` set at `size` points, in points.
+    pub fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().map(|c| self.advance_em(c)).sum::<f32>() * size
+    }
+}
+
+/// The regular and bold faces.
+#[derive(Debug, Clone)]
+pub struct Faces {
+    /// Body text.
+    pub regular: Face,
+    /// Headings, table heads, emphasis.
+    pub bold: Face,
+}
+
+impl Faces {
+    /// The faces shipped in the binary, also registered with plotters under
+    /// [`CHART_FAMILY`] (plotters asks for font data even when our backend draws the text).
+    pub fn embedded() -> Result<Self, FontError> {
+        let faces = Self { regular: Face::from_bytes(REGULAR)?, bold: Face::from_bytes(BOLD)? };
+        plotters::style::register_font(CHART_FAMILY, plotters::style::FontStyle::Normal, REGULAR)
+            .map_err(|_| FontError::Invalid)?;
+        plotters::style::register_font(CHART_FAMILY, plotters::style::FontStyle::Bold, BOLD)
+            .map_err(|_| FontError::Invalid)?;
+        Ok(faces)
+    }
+
+    /// Characters of `text` that neither face can draw, each once, in order of appearance.
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        let mut out: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if !self.regular.has(c) && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// The faces as added to one PDF document.
+#[derive(Debug, Clone)]
+pub struct PdfFonts<'a> {
+    /// The faces.
+    pub faces: &'a Faces,
+    /// printpdf's id of the regular face in this document.
+    pub regular: FontId,
+    /// printpdf's id of the bold face in this document.
+    pub bold: FontId,
+}
+
+impl<'a> PdfFonts<'a> {
+    /// Add both faces to `doc`.
+    pub fn add_to(doc: &mut PdfDocument, faces: &'a Faces) -> Result<Self, FontError> {
+        let mut warnings = Vec::new();
+        let regular = ParsedFont::from_bytes(faces.regular.bytes, 0, &mut warnings)
+            .ok_or(FontError::Invalid)?;
+        let bold =
+            ParsedFont::from_bytes(faces.bold.bytes, 0, &mut warnings).ok_or(FontError::Invalid)?;
+        Ok(Self { faces, regular: doc.add_font(&regular), bold: doc.add_font(&bold) })
+    }
+
+    /// The face and the printpdf handle for regular (`bold == false`) or bold text.
+    pub fn pick(&self, bold: bool) -> (&'a Face, PdfFontHandle) {
+        if bold {
+            (&self.faces.bold, PdfFontHandle::External(self.bold.clone()))
+        } else {
+            (&self.faces.regular, PdfFontHandle::External(self.regular.clone()))
+        }
+    }
+}
+
+/// A font that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    /// The bytes are not a usable TrueType/OpenType font.
+    #[error("the embedded font could not be read")]
+    Invalid,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_faces_measure_and_cover_chinese() {
+        let f = Faces::embedded().unwrap();
+        assert!(f.regular.has('服') && f.regular.has('務') && f.regular.has('A'));
+        // ideographs are one em wide; Latin narrower
+        assert!((f.regular.advance_em('服') - 1.0).abs() < 1e-3);
+        assert!(f.regular.advance_em('i') < 0.5);
+        assert_eq!(f.missing("服务✗"), vec!['✗']);
+        assert!((f.regular.width("服务", 10.0) - 20.0).abs() < 0.01);
+    }
+}
