@@ -16,6 +16,7 @@
 //! Exit codes: 0 success, 2 invalid input or a command that cannot run.
 
 pub mod chart;
+pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod diag;

@@ -1,0 +1,1 @@
+//! Kano classification (METHODS §1).

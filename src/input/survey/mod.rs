@@ -1,0 +1,1 @@
+//! Kano survey files: wide, long and aggregated-count layouts (issue: kano classify).
