@@ -15,8 +15,8 @@
 //!
 //! Exit codes: 0 success, 2 invalid input or a command that cannot run.
 
-pub mod chart;
 pub mod analysis;
+pub mod chart;
 pub mod check;
 pub mod cli;
 pub mod diag;
@@ -24,6 +24,7 @@ pub mod input;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod schema;
 
 use std::io::Write as _;
@@ -42,7 +43,8 @@ pub fn run(cli: Cli) -> ExitCode {
             print!("{}", schema::schema_json(part));
             ExitCode::SUCCESS
         }
-        Command::Report { .. } | Command::New { .. } => {
+        Command::New { dir, lang } => cmd_new(&dir, lang),
+        Command::Report { .. } => {
             eprintln!("error: not available yet");
             ExitCode::from(EXIT_INVALID)
         }
@@ -79,4 +81,24 @@ fn cmd_check(path: &std::path::Path, deny_warnings: bool) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+fn cmd_new(dir: &std::path::Path, lang: cli::NewLang) -> ExitCode {
+    match scaffold::create(dir, lang) {
+        Ok(files) => {
+            println!("created {} with {} files:", dir.display(), files.len());
+            for f in &files {
+                println!("  {f}");
+            }
+            println!(
+                "next: edit the files, then `kano check {0}` and `kano report {0}`",
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}\n  = hint: {}", e.hint());
+            ExitCode::from(EXIT_INVALID)
+        }
+    }
 }

@@ -33,3 +33,39 @@ fn schema_lists_chinese_enum_names() {
 fn unknown_subcommand_is_exit_2() {
     assert_eq!(code(&kano(&["frobnicate"])), 2);
 }
+
+/// `kano new` makes a folder that checks clean, in both languages, and never overwrites.
+#[test]
+fn new_scaffolds_a_clean_workshop() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (lang, groups) in [("zh-CN", "6 group(s)"), ("en", "3 group(s)")] {
+        let dir = tmp.path().join(format!("ws-{lang}"));
+        let d = dir.to_str().unwrap();
+        let o = kano(&["new", d, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        let first = std::fs::read_to_string(dir.join("workshop.yaml")).unwrap();
+        assert!(first.starts_with("# yaml-language-server: $schema=schema/workshop.schema.json"));
+        assert!(dir.join("schema/workshop.schema.json").is_file());
+        let o = kano(&["check", "--deny-warnings", d]);
+        assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(String::from_utf8_lossy(&o.stdout).contains(groups));
+        // a second run refuses and leaves the folder as it was
+        let before = std::fs::read(dir.join("workshop.yaml")).unwrap();
+        let o = kano(&["new", d]);
+        assert_eq!(code(&o), 2);
+        assert!(String::from_utf8_lossy(&o.stderr).contains("already exists and is not empty"));
+        assert_eq!(std::fs::read(dir.join("workshop.yaml")).unwrap(), before);
+    }
+    // nothing but the two folders was left behind (no temporary folders)
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn new_refuses_a_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("taken");
+    std::fs::write(&f, "x").unwrap();
+    let o = kano(&["new", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not a folder"));
+}
