@@ -34,6 +34,9 @@ pub enum Command {
         /// Output folder (created if needed).
         #[arg(short, long, default_value = "output")]
         out: PathBuf,
+        /// Report language; by default the workshop's `language`.
+        #[arg(long, value_enum)]
+        lang: Option<ReportLang>,
     },
     /// Create a new workshop folder from the shipped example.
     New {
@@ -60,6 +63,30 @@ pub enum NewLang {
     /// English: the smaller hotel example.
     #[value(name = "en")]
     En,
+}
+
+/// Languages a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportLang {
+    /// Simplified Chinese.
+    #[value(name = "zh-CN")]
+    ZhCn,
+    /// Traditional Chinese.
+    #[value(name = "zh-TW")]
+    ZhTw,
+    /// English.
+    #[value(name = "en")]
+    En,
+}
+
+impl From<ReportLang> for crate::model::Language {
+    fn from(l: ReportLang) -> Self {
+        match l {
+            ReportLang::ZhCn => Self::ZhCn,
+            ReportLang::ZhTw => Self::ZhTw,
+            ReportLang::En => Self::En,
+        }
+    }
 }
 
 /// The two kinds of workshop file.
