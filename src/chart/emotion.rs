@@ -1,1 +1,1198 @@
-//! placeholder
+//! The emotion curve of a customer journey (情绪曲线): the customer's feeling at each step,
+//! in time order, on the workshop's declared emotion scale.
+//!
+//! Input: a [`report::EmotionChart`](crate::report::EmotionChart), the wording of its
+//! labels, the page area the layout reserved, and the document's fonts. Output: printpdf
+//! operations. No I/O.
+//!
+//! What it shows, following the peak–end rule (Kahneman et al. 1993; Chase & Dasu 2001):
+//! the curve with a marker per step, a neutral line (0, or the middle of a scale that does
+//! not cross 0), a dashed average line labelled with its value (提升平均线), and the
+//! moments that drive the remembered experience — the peak step(s) (波峰), the valley
+//! step(s) (波谷) and the end step (末触点) — highlighted and labelled. [`moments`] finds
+//! them; they are heuristics, as the workshop method presents them. The caption
+//! (`EmotionChart::title`) is not drawn: the layout sets it under the figure.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use plotters::coord::Shift;
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::element::{Circle, PathElement};
+use plotters::prelude::{ChartBuilder, DashedLineSeries, DrawingArea, LineSeries};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{
+    Color as _, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle, WHITE,
+};
+use printpdf::Op;
+
+use super::backend::{
+    ASCENT_EM, DESCENT_EM, LINE_HEIGHT_EM, PX_PER_PT, PdfBackend, font_size_px, px,
+};
+use crate::render::pdf::fonts::CHART_FAMILY;
+use crate::render::pdf::{Area, Face, PdfFonts};
+use crate::report::EmotionChart;
+use crate::report::labels::Labels;
+
+/// The wording of an emotion curve, in the report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmotionLabels<'a> {
+    /// The average line, e.g. "平均线".
+    pub average: &'a str,
+    /// A peak step, e.g. "波峰".
+    pub peak: &'a str,
+    /// A valley step, e.g. "波谷".
+    pub valley: &'a str,
+    /// The end step, e.g. "末触点".
+    pub end: &'a str,
+    /// The title of the score axis, e.g. "情绪"; empty for none.
+    pub score: &'a str,
+}
+
+impl From<&Labels> for EmotionLabels<'static> {
+    fn from(l: &Labels) -> Self {
+        Self { average: l.average, peak: l.peak, valley: l.valley, end: l.end, score: l.emotion }
+    }
+}
+
+/// An emotion curve that cannot be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    /// The journey has no steps.
+    #[error("the journey has no steps to draw")]
+    NoSteps,
+    /// No step has a finite score.
+    #[error("no step of the journey has a score")]
+    NoScores,
+    /// The area is too small for the chart.
+    #[error("the chart area ({width:.0} × {height:.0} pt) is too small for an emotion curve")]
+    AreaTooSmall {
+        /// Width of the area, points.
+        width: f32,
+        /// Height of the area, points.
+        height: f32,
+    },
+    /// plotters failed while drawing.
+    #[error("drawing the emotion curve failed: {0}")]
+    Draw(String),
+}
+
+/// The key moments of a journey, by step index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moments {
+    /// Mean of the scores: the average line.
+    pub mean: f64,
+    /// The steps at the highest score; none when every score is the same.
+    pub peaks: Vec<usize>,
+    /// The valleys: steps no higher than their neighbours (local minima) that are the
+    /// lowest step or lie more than one standard deviation below the mean; none when every
+    /// score is the same.
+    pub valleys: Vec<usize>,
+    /// The last step with a score.
+    pub end: usize,
+    /// Peak–end estimate of the remembered experience: (highest + end) / 2.
+    pub peak_end: f64,
+}
+
+/// The key moments of the scores of a journey's steps (METHODS §5). Non-finite scores are
+/// treated as missing; `None` when no score is finite.
+pub fn moments(scores: &[f64]) -> Option<Moments> {
+    let known: Vec<(usize, f64)> =
+        scores.iter().copied().enumerate().filter(|(_, v)| v.is_finite()).collect();
+    let &(end, last) = known.last()?;
+    let count = known.len() as f64;
+    let mean = known.iter().map(|(_, v)| v).sum::<f64>() / count;
+    let sd = (known.iter().map(|(_, v)| (v - mean).powi(2)).sum::<f64>() / count).sqrt();
+    let max = known.iter().map(|(_, v)| *v).fold(f64::NEG_INFINITY, f64::max);
+    let min = known.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
+    let flat = max - min <= f64::EPSILON * max.abs().max(1.0);
+    let (mut peaks, mut valleys) = (Vec::new(), Vec::new());
+    if !flat {
+        for (k, &(i, v)) in known.iter().enumerate() {
+            if v == max {
+                peaks.push(i);
+            }
+            let before = k.checked_sub(1).and_then(|k| known.get(k));
+            let after = known.get(k + 1);
+            let local_min =
+                before.is_none_or(|&(_, b)| v <= b) && after.is_none_or(|&(_, a)| v <= a);
+            if local_min && (v == min || v < mean - sd) {
+                valleys.push(i);
+            }
+        }
+    }
+    Some(Moments { mean, peaks, valleys, end, peak_end: (max + last) / 2.0 })
+}
+
+// Palette: calm, print-friendly.
+const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+const PEAK: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
+const VALLEY: RGBColor = RGBColor(0xc6, 0x28, 0x28);
+const END: RGBColor = RGBColor(0x37, 0x47, 0x4f);
+const GRID: RGBColor = RGBColor(0xe3, 0xe6, 0xea);
+const AXIS: RGBColor = RGBColor(0x9a, 0xa0, 0xa6);
+const NEUTRAL: RGBColor = RGBColor(0x8a, 0x90, 0x96);
+const AVERAGE: RGBColor = RGBColor(0x5f, 0x6b, 0x78);
+const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
+const MUTED: RGBColor = RGBColor(0x5f, 0x63, 0x68);
+
+// Sizes, in points.
+const TICK_FONT: f32 = 8.0;
+const DESC_FONT: f32 = 8.5;
+const NOTE_FONT: f32 = 8.0;
+const CATEGORY_FONTS: [f32; 4] = [8.5, 8.0, 7.5, 7.0];
+const TICK_LEN: f32 = 2.5;
+const TOP: f32 = 4.0;
+const MARKER: f32 = 2.6;
+const KEY_MARKER: f32 = 3.6;
+const END_RING: f32 = 6.0;
+const LABEL_GAP: f32 = 2.5;
+/// Room above the top and below the bottom of the scale for a label beside a marker.
+const HEADROOM: f32 = NOTE_FONT + KEY_MARKER + LABEL_GAP + 3.0;
+const MIN_PLOT: f32 = 2.0 * HEADROOM + 20.0;
+
+/// Draw the emotion curve of `chart` inside `area`, with text in `fonts`.
+///
+/// Errors when there are no steps or no finite score, or when the area is too small to hold
+/// the axes. Scores outside the declared scale widen the axis; an unusable scale (not
+/// finite, or empty) is replaced by the range of the scores.
+pub fn emotion_curve(
+    chart: &EmotionChart,
+    labels: &EmotionLabels<'_>,
+    area: Area,
+    fonts: &PdfFonts<'_>,
+) -> Result<Vec<Op>, ChartError> {
+    if chart.steps.is_empty() {
+        return Err(ChartError::NoSteps);
+    }
+    let scores: Vec<f64> = chart.steps.iter().map(|(_, v)| *v).collect();
+    let moments = moments(&scores).ok_or(ChartError::NoScores)?;
+    let plan = Plan::new(chart, labels, area, fonts, &moments)?;
+    let backend = Rc::new(RefCell::new(PdfBackend::new(area, fonts)));
+    {
+        let root = DrawingArea::from(&backend);
+        draw(&root, &plan, &moments, &scores, labels, fonts)
+            .map_err(|e| ChartError::Draw(e.to_string()))?;
+    }
+    let backend = Rc::try_unwrap(backend)
+        .map_err(|_| ChartError::Draw("the drawing area is still in use".to_owned()))?;
+    Ok(backend.into_inner().into_ops())
+}
+
+/// Sizes and texts of one chart, decided before drawing.
+struct Plan {
+    steps: usize,
+    /// The value range drawn, with headroom: (bottom, top).
+    y_range: (f64, f64),
+    ticks: Vec<f64>,
+    neutral: f64,
+    left: f32,
+    right: f32,
+    bottom: f32,
+    categories: Vec<String>,
+    category_font: f32,
+    average: String,
+    minus: char,
+}
+
+impl Plan {
+    fn new(
+        chart: &EmotionChart,
+        labels: &EmotionLabels<'_>,
+        area: Area,
+        fonts: &PdfFonts<'_>,
+        moments: &Moments,
+    ) -> Result<Self, ChartError> {
+        let too_small = ChartError::AreaTooSmall { width: area.width, height: area.height };
+        let face = &fonts.faces.regular;
+        let bold = &fonts.faces.bold;
+        let minus = if face.has('−') { '−' } else { '-' };
+        let (lo, hi) = value_range(chart.scale, chart.steps.iter().map(|(_, v)| *v));
+
+        let average = format!("{} {}", labels.average, format_number(moments.mean, 1, minus));
+        let right = 4.0 + bold.width(&average, NOTE_FONT) + 3.0;
+
+        // tick count from the smallest plot height the category labels can leave
+        let widest_bottom = category_height(CATEGORY_FONTS[0], 2);
+        let rough_plot = area.height - TOP - widest_bottom;
+        if !(rough_plot >= MIN_PLOT && area.width.is_finite()) {
+            return Err(too_small);
+        }
+        let max_ticks = ((rough_plot - 2.0 * HEADROOM) / 15.0).floor().max(1.0) as usize + 1;
+        let ticks = ticks(lo, hi, max_ticks);
+        let tick_width = ticks
+            .iter()
+            .map(|&t| face.width(&format_number(t, 2, minus), TICK_FONT))
+            .fold(0.0, f32::max);
+        let desc = if labels.score.trim().is_empty() { 0.0 } else { DESC_FONT + 4.0 };
+        let left = 1.0 + desc + tick_width + 2.0 * TICK_LEN;
+
+        let plot_width = area.width - left - right;
+        if plot_width < MIN_PLOT {
+            return Err(too_small);
+        }
+        let slot = plot_width / chart.steps.len() as f32;
+        let names: Vec<&str> = chart.steps.iter().map(|(n, _)| n.as_str()).collect();
+        let (category_font, categories) = fit_categories(face, &names, slot - 4.0);
+        let lines = categories.iter().map(|c| c.split('\n').count()).max().unwrap_or(1);
+        let bottom = category_height(category_font, lines);
+        let plot_height = area.height - TOP - bottom;
+        if plot_height < MIN_PLOT {
+            return Err(too_small);
+        }
+        let pad = (hi - lo) * f64::from(HEADROOM) / f64::from(plot_height - 2.0 * HEADROOM);
+        let neutral = if lo < 0.0 && hi > 0.0 { 0.0 } else { (lo + hi) / 2.0 };
+        Ok(Self {
+            steps: chart.steps.len(),
+            y_range: (lo - pad, hi + pad),
+            ticks,
+            neutral,
+            left,
+            right,
+            bottom,
+            categories,
+            category_font,
+            average,
+            minus,
+        })
+    }
+}
+
+/// Height below the plot for category labels of `lines` lines at `font` points.
+fn category_height(font: f32, lines: usize) -> f32 {
+    2.0 * TICK_LEN + 1.5 + font * (1.0 + LINE_HEIGHT_EM * (lines.max(1) - 1) as f32) + 1.0
+}
+
+/// The declared scale, widened to hold every finite score; the scores' own range when the
+/// scale is unusable; never empty.
+fn value_range(scale: (f64, f64), scores: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in scores.filter(|v| v.is_finite()) {
+        min = min.min(v);
+        max = max.max(v);
+    }
+    let (mut lo, mut hi) = if scale.0.is_finite() && scale.1.is_finite() && scale.0 < scale.1 {
+        scale
+    } else {
+        (min, max)
+    };
+    lo = lo.min(min);
+    hi = hi.max(max);
+    if !(lo.is_finite() && hi.is_finite()) {
+        return (0.0, 1.0);
+    }
+    if hi - lo <= f64::EPSILON * hi.abs().max(1.0) { (lo - 1.0, hi + 1.0) } else { (lo, hi) }
+}
+
+/// Tick values: multiples of a 1–2–5 step inside `lo..=hi`, at most `max` of them; whole
+/// numbers only when both ends are whole.
+fn ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
+    let span = hi - lo;
+    let max = max.clamp(2, 11);
+    if !(span.is_finite() && span > 0.0) {
+        return vec![lo];
+    }
+    let whole = lo.fract() == 0.0 && hi.fract() == 0.0;
+    let mut magnitude = 10f64.powf((span / max as f64).log10().floor());
+    if whole {
+        magnitude = magnitude.max(1.0);
+    }
+    let mut step = magnitude;
+    'search: for _ in 0..4 {
+        for m in [1.0, 2.0, 5.0] {
+            step = m * magnitude;
+            if (span / step).floor() + 1.0 <= max as f64 {
+                break 'search;
+            }
+        }
+        magnitude *= 10.0;
+    }
+    let first = (lo / step - 1e-9).ceil() as i64;
+    let last = (hi / step + 1e-9).floor() as i64;
+    (first..=last).take(max).map(|k| k as f64 * step).collect()
+}
+
+/// `v` with at most `decimals` decimals, no trailing zeros, and a real minus sign.
+fn format_number(v: f64, decimals: usize, minus: char) -> String {
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+    match s.strip_prefix('-') {
+        Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("{minus}{rest}"),
+        Some(rest) => rest.to_owned(),
+        None => s.to_owned(),
+    }
+}
+
+/// Category labels fitted to `width` points: one line, or two, or two with the second
+/// shortened by "…". One size for all: the one where the fewest labels had to be shortened
+/// (or split inside a word), then the fewest lines, then the largest. Returns the size and
+/// the labels, lines joined by `\n`.
+fn fit_categories(face: &Face, names: &[&str], width: f32) -> (f32, Vec<String>) {
+    let mut best: Option<((usize, usize), f32, Vec<String>)> = None;
+    for size in CATEGORY_FONTS {
+        let mut degraded = 0;
+        let fitted: Vec<String> = names
+            .iter()
+            .map(|n| {
+                let (text, ok) = fit_label(face, n, size, width);
+                degraded += usize::from(!ok);
+                text
+            })
+            .collect();
+        let lines = fitted.iter().map(|t| t.split('\n').count()).max().unwrap_or(1);
+        let score = (degraded, lines);
+        if best.as_ref().is_none_or(|(b, _, _)| score < *b) {
+            best = Some((score, size, fitted));
+        }
+    }
+    best.map_or((CATEGORY_FONTS[0], Vec::new()), |(_, size, fitted)| (size, fitted))
+}
+
+/// One label in at most two lines of `width` points at `size`; false when it had to be
+/// shortened or split where a line may not break.
+fn fit_label(face: &Face, name: &str, size: f32, width: f32) -> (String, bool) {
+    let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let fits = |s: &str| face.width(s, size) <= width;
+    if fits(&name) {
+        return (name, true);
+    }
+    // the most balanced split at a line-break opportunity; between ideographs, one after
+    // an even number of them (Chinese words are mostly two characters) and a fuller first
+    // line are preferred
+    let mut best: Option<(f32, String)> = None;
+    for (at, _) in unicode_linebreak::linebreaks(&name) {
+        if at == 0 || at >= name.len() {
+            continue;
+        }
+        let (a, b) = (name[..at].trim_end(), name[at..].trim_start());
+        if a.is_empty() || b.is_empty() || !fits(a) || !fits(b) {
+            continue;
+        }
+        let run = a.chars().rev().take_while(|&c| is_ideograph(c)).count();
+        let odd = run % 2 == 1 && b.starts_with(is_ideograph);
+        let cost = face.width(a, size).max(face.width(b, size)) + if odd { size } else { 0.0 };
+        if best.as_ref().is_none_or(|(c, _)| cost <= *c) {
+            best = Some((cost, format!("{a}\n{b}")));
+        }
+    }
+    if let Some((_, text)) = best {
+        return (text, true);
+    }
+    // fill the first line, shorten the second
+    let mut first = String::new();
+    let mut rest = name.chars().peekable();
+    while let Some(&c) = rest.peek() {
+        let mut next = first.clone();
+        next.push(c);
+        if !fits(&next) && !first.is_empty() {
+            break;
+        }
+        first = next;
+        rest.next();
+    }
+    let first = first.trim_end().to_owned();
+    let rest: String = rest.collect::<String>().trim_start().to_owned();
+    if rest.is_empty() {
+        return (first, false);
+    }
+    (format!("{first}\n{}", shorten(face, &rest, size, width)), false)
+}
+
+/// A CJK unified ideograph (the common blocks).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// `s` cut to `width` points at `size`, ending in "…" when cut.
+fn shorten(face: &Face, s: &str, size: f32, width: f32) -> String {
+    if face.width(s, size) <= width {
+        return s.to_owned();
+    }
+    let room = width - face.width("…", size);
+    let mut out = String::new();
+    for c in s.chars() {
+        if face.width(&out, size) + face.advance_em(c) * size > room {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+fn font(size: f32, bold: bool) -> FontDesc<'static> {
+    let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+    FontDesc::new(FontFamily::Name(CHART_FAMILY), font_size_px(size), style)
+}
+
+fn text_style(size: f32, bold: bool, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    font(size, bold).color(&color).pos(Pos::new(h, v))
+}
+
+fn stroke(color: RGBColor, pt: f32) -> ShapeStyle {
+    color.stroke_width(px(pt).max(1) as u32)
+}
+
+/// What a step is, for its marker and label.
+#[derive(Debug, Clone, Copy, Default)]
+struct Roles {
+    peak: bool,
+    valley: bool,
+    end: bool,
+}
+
+impl Roles {
+    fn color(self) -> RGBColor {
+        if self.peak {
+            PEAK
+        } else if self.valley {
+            VALLEY
+        } else if self.end {
+            END
+        } else {
+            CURVE
+        }
+    }
+}
+
+fn draw(
+    root: &DrawingArea<PdfBackend<'_>, Shift>,
+    plan: &Plan,
+    moments: &Moments,
+    scores: &[f64],
+    labels: &EmotionLabels<'_>,
+    fonts: &PdfFonts<'_>,
+) -> DrawResult {
+    let n = plan.steps;
+    let x_range = Keyed { range: (-0.5, n as f64 - 0.5), keys: (0..n).map(|i| i as f64).collect() };
+    let y_range = Keyed { range: plan.y_range, keys: plan.ticks.clone() };
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(px(TOP))
+        .margin_right(px(plan.right))
+        .y_label_area_size(px(plan.left))
+        .x_label_area_size(px(plan.bottom))
+        .build_cartesian_2d(x_range, y_range)?;
+
+    let minus = plan.minus;
+    let tick_label = move |v: &f64| format_number(*v, 2, minus);
+    let no_label = |_: &f64| String::new();
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
+        .bold_line_style(stroke(GRID, 0.5))
+        .light_line_style(WHITE.mix(0.0))
+        .axis_style(stroke(AXIS, 0.75))
+        .set_all_tick_mark_size(px(TICK_LEN))
+        .x_labels(n)
+        .y_labels(plan.ticks.len())
+        .x_label_formatter(&no_label)
+        .y_label_formatter(&tick_label)
+        .label_style(font(TICK_FONT, false).color(&MUTED))
+        .axis_desc_style(font(DESC_FONT, false).color(&MUTED));
+    if !labels.score.trim().is_empty() {
+        mesh.y_desc(labels.score);
+    }
+    mesh.draw()?;
+
+    let (x0, x1) = (-0.5, n as f64 - 0.5);
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(x0, plan.neutral), (x1, plan.neutral)],
+        stroke(NEUTRAL, 0.8),
+    )))?;
+    chart.draw_series(DashedLineSeries::new(
+        [(x0, moments.mean), (x1, moments.mean)],
+        px(4.0),
+        px(2.5),
+        stroke(AVERAGE, 0.9),
+    ))?;
+
+    // the curve, broken where a score is missing
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    let mut runs = Vec::new();
+    for (i, v) in scores.iter().enumerate() {
+        if v.is_finite() {
+            run.push((i as f64, *v));
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    runs.push(run);
+    for r in runs.iter().filter(|r| !r.is_empty()) {
+        chart.draw_series(LineSeries::new(r.iter().copied(), stroke(CURVE, 1.6)))?;
+    }
+
+    // markers
+    let roles: Vec<Roles> = (0..n)
+        .map(|i| Roles {
+            peak: moments.peaks.contains(&i),
+            valley: moments.valleys.contains(&i),
+            end: moments.end == i,
+        })
+        .collect();
+    let mut obstacles: Vec<Box2> = Vec::new();
+    let mut points: Vec<(usize, (f32, f32))> = Vec::new();
+    for (i, v) in scores.iter().enumerate() {
+        if !v.is_finite() {
+            continue;
+        }
+        let r = roles.get(i).copied().unwrap_or_default();
+        let key = r.peak || r.valley;
+        let radius = if key { KEY_MARKER } else { MARKER };
+        let c = (i as f64, *v);
+        chart.draw_series([
+            Circle::new(c, px(radius + 0.8), WHITE.filled()),
+            Circle::new(c, px(radius), r.color().filled()),
+        ])?;
+        let mut extent = radius + 0.8;
+        if r.end {
+            chart.draw_series([Circle::new(c, px(END_RING), stroke(END, 1.0))])?;
+            extent = END_RING + 0.5;
+        }
+        let (bx, by) = chart.backend_coord(&c);
+        let p = (bx as f32, by as f32);
+        points.push((i, p));
+        obstacles.push(Box2::around(p, (extent + 1.0) * PX_PER_PT));
+    }
+    let curve: Vec<Segment> = points
+        .windows(2)
+        .filter_map(|w| match w {
+            [(i, a), (j, b)] if j - i == 1 => Some((*a, *b)),
+            _ => None,
+        })
+        .collect();
+
+    // category labels under the axis
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    let plot =
+        Box2 { x0: xs.start as f32, y0: ys.start as f32, x1: xs.end as f32, y1: ys.end as f32 };
+    let label_top = ys.end + px(2.0 * TICK_LEN + 1.5);
+    let category = text_style(plan.category_font, false, TEXT, HPos::Center, VPos::Top);
+    for (i, text) in plan.categories.iter().enumerate() {
+        let (cx, _) = chart.backend_coord(&(i as f64, plan.y_range.0));
+        root.draw_text(text, &category, (cx, label_top))?;
+    }
+
+    // the average line's label, right of the plot
+    let (_, avg_y) = chart.backend_coord(&(x1, moments.mean));
+    root.draw_text(
+        &plan.average,
+        &text_style(NOTE_FONT, true, AVERAGE, HPos::Left, VPos::Center),
+        (xs.end + px(4.0), avg_y),
+    )?;
+
+    // key-moment labels, placed where they hit nothing
+    let mut scene = Scene {
+        bounds: plot.inset(PX_PER_PT),
+        obstacles,
+        curve,
+        avoid: [moments.mean, plan.neutral]
+            .iter()
+            .map(|v| chart.backend_coord(&(0.0, *v)).1 as f32)
+            .collect(),
+    };
+    for &(i, p) in &points {
+        let r = roles.get(i).copied().unwrap_or_default();
+        if !(r.peak || r.valley || r.end) {
+            continue;
+        }
+        let mut words = Vec::new();
+        if r.peak {
+            words.push(labels.peak);
+        }
+        if r.valley {
+            words.push(labels.valley);
+        }
+        if r.end {
+            words.push(labels.end);
+        }
+        let score = scores.get(i).copied().unwrap_or(f64::NAN);
+        let text = format!("{} {}", words.join("·"), format_number(score, 2, plan.minus));
+        let w = fonts.faces.bold.width(&text, NOTE_FONT) * PX_PER_PT;
+        let h = NOTE_FONT * (ASCENT_EM + DESCENT_EM) * PX_PER_PT;
+        let gap = (if r.end { END_RING } else { KEY_MARKER + 0.8 } + LABEL_GAP) * PX_PER_PT;
+        let prefer_above = if r.peak {
+            true
+        } else if r.valley {
+            false
+        } else {
+            // the end: on the side the curve does not come from
+            let prev = (0..i).rev().find_map(|k| scores.get(k).copied().filter(|v| v.is_finite()));
+            prev.is_none_or(|prev| prev <= score)
+        };
+        let spot = scene.place((w, h), p, gap, prefer_above);
+        scene.obstacles.push(spot.grow(1.5 * PX_PER_PT));
+        root.draw_text(
+            &text,
+            &text_style(NOTE_FONT, true, r.color(), HPos::Left, VPos::Top),
+            (spot.x0.round() as i32, spot.y0.round() as i32),
+        )?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// A linear axis whose ticks are exactly `keys`.
+struct Keyed {
+    range: (f64, f64),
+    keys: Vec<f64>,
+}
+
+impl Ranged for Keyed {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
+        let (lo, hi) = self.range;
+        let t = (v - lo) / (hi - lo);
+        if !t.is_finite() {
+            return (limit.0 + limit.1) / 2;
+        }
+        let span = f64::from(limit.1) - f64::from(limit.0);
+        (f64::from(limit.0) + span * t).round().clamp(f64::from(i32::MIN), f64::from(i32::MAX))
+            as i32
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        if hint.weight().allow_light_points() { Vec::new() } else { self.keys.clone() }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.range.0..self.range.1
+    }
+}
+
+/// An axis-aligned box in pixels (y down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Box2 {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+impl Box2 {
+    fn around((x, y): (f32, f32), r: f32) -> Self {
+        Self { x0: x - r, y0: y - r, x1: x + r, y1: y + r }
+    }
+
+    fn at(x0: f32, y0: f32, (w, h): (f32, f32)) -> Self {
+        Self { x0, y0, x1: x0 + w, y1: y0 + h }
+    }
+
+    fn inset(self, d: f32) -> Self {
+        Self { x0: self.x0 + d, y0: self.y0 + d, x1: self.x1 - d, y1: self.y1 - d }
+    }
+
+    fn grow(self, d: f32) -> Self {
+        self.inset(-d)
+    }
+
+    fn overlaps(&self, o: &Self) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    fn contains(&self, o: &Self) -> bool {
+        o.x0 >= self.x0 && o.x1 <= self.x1 && o.y0 >= self.y0 && o.y1 <= self.y1
+    }
+
+    /// Whether segment `a`–`b` passes through the box (Liang–Barsky clipping).
+    fn crosses(&self, (a, b): ((f32, f32), (f32, f32))) -> bool {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+        for (p, q) in
+            [(-dx, a.0 - self.x0), (dx, self.x1 - a.0), (-dy, a.1 - self.y0), (dy, self.y1 - a.1)]
+        {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+                if t0 > t1 {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Clamp horizontally into `b` (as far as it fits).
+    fn clamp_x(self, b: &Self) -> Self {
+        let w = self.x1 - self.x0;
+        let x0 = self.x0.min(b.x1 - w).max(b.x0);
+        Self { x0, x1: x0 + w, ..self }
+    }
+
+    /// Clamp vertically into `b` (as far as it fits).
+    fn clamp_y(self, b: &Self) -> Self {
+        let h = self.y1 - self.y0;
+        let y0 = self.y0.min(b.y1 - h).max(b.y0);
+        Self { y0, y1: y0 + h, ..self }
+    }
+}
+
+/// A segment between two pixel points.
+type Segment = ((f32, f32), (f32, f32));
+
+/// What labels are placed among: the plot's inner bounds, boxes to keep off (markers and
+/// labels already placed), the curve's segments, and the heights of lines best not crossed.
+struct Scene {
+    bounds: Box2,
+    obstacles: Vec<Box2>,
+    curve: Vec<Segment>,
+    avoid: Vec<f32>,
+}
+
+impl Scene {
+    /// A spot for a label of `size` beside the marker at `p`, `gap` away: the first
+    /// candidate, in order of preference (above or below first, then the diagonals, the
+    /// sides, further out, the other side), that stays inside the bounds and hits no
+    /// obstacle and no curve segment; the `avoid` lines are crossed only when every such
+    /// spot crosses one. When no spot is free, the one with the fewest collisions.
+    fn place(&self, size: (f32, f32), p: (f32, f32), gap: f32, above_first: bool) -> Box2 {
+        let (w, h) = size;
+        let (x, y) = p;
+        let bounds = &self.bounds;
+        let diagonal = gap * 0.8;
+        let above = [
+            Box2::at(x - w / 2.0, y - gap - h, size).clamp_x(bounds),
+            Box2::at(x + diagonal, y - diagonal - h, size),
+            Box2::at(x - diagonal - w, y - diagonal - h, size),
+            Box2::at(x - w / 2.0, y - gap - 2.2 * h, size).clamp_x(bounds),
+        ];
+        let below = [
+            Box2::at(x - w / 2.0, y + gap, size).clamp_x(bounds),
+            Box2::at(x + diagonal, y + diagonal, size),
+            Box2::at(x - diagonal - w, y + diagonal, size),
+            Box2::at(x - w / 2.0, y + gap + 1.2 * h, size).clamp_x(bounds),
+        ];
+        let sides = [
+            Box2::at(x + gap, y - h / 2.0, size).clamp_y(bounds),
+            Box2::at(x - gap - w, y - h / 2.0, size).clamp_y(bounds),
+        ];
+        let (first, second) = if above_first { (above, below) } else { (below, above) };
+        let candidates = first[..3].iter().chain(&sides).chain(&first[3..]).chain(&second).copied();
+        let mut best: Option<(usize, Box2)> = None;
+        for (k, b) in candidates.enumerate() {
+            let cost = self.cost(&b) * 16 + k;
+            if best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, b));
+            }
+        }
+        best.map_or(Box2::at(x - w / 2.0, y - gap - h, size), |(_, b)| b)
+    }
+
+    /// 100 per collision (outside the bounds, an obstacle, a curve segment), 1 per line to
+    /// avoid that the box crosses.
+    fn cost(&self, b: &Box2) -> usize {
+        let mut hard = usize::from(!self.bounds.contains(b));
+        hard += self.obstacles.iter().filter(|o| o.overlaps(b)).count();
+        hard += self.curve.iter().filter(|s| b.grow(PX_PER_PT).crosses(**s)).count();
+        let soft =
+            self.avoid.iter().filter(|&&ly| b.y0 - PX_PER_PT < ly && ly < b.y1 + PX_PER_PT).count();
+        hard * 100 + soft
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use printpdf::PdfDocument;
+
+    use super::*;
+    use crate::chart::backend::inspect::{Placed, points, texts};
+    use crate::model::Language;
+    use crate::render::pdf::Faces;
+    use crate::report::labels::labels;
+
+    /// 85 mm high, full text width of A4 with 2 cm margins.
+    const AREA: Area = Area { x: 56.7, y: 400.0, width: 481.9, height: 240.9 };
+
+    const ZH: EmotionLabels<'static> = EmotionLabels {
+        average: "平均线",
+        peak: "波峰",
+        valley: "波谷",
+        end: "末触点",
+        score: "情绪",
+    };
+
+    fn chart(steps: &[(&str, f64)], scale: (f64, f64)) -> EmotionChart {
+        EmotionChart {
+            title: "旅程 · 情绪曲线".to_owned(),
+            steps: steps.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect(),
+            scale,
+        }
+    }
+
+    fn hospital() -> EmotionChart {
+        chart(
+            &[
+                ("线上预约挂号", 2.0),
+                ("到院停车找车位", -3.0),
+                ("前台排队取号等候", -1.0),
+                ("分诊台咨询", 1.0),
+                ("候诊区长时间等待", -4.0),
+                ("医生问诊沟通", 4.0),
+                ("缴费窗口排队", -2.0),
+                ("检查化验预约", -1.0),
+                ("取药与用药指导", 2.0),
+                ("离院后随访回访电话", 3.0),
+            ],
+            (-5.0, 5.0),
+        )
+    }
+
+    /// The ops, their texts, and every point they draw through.
+    type Rendered = (Vec<Op>, Vec<Placed>, Vec<(f32, f32)>);
+
+    /// Draw `c` into `area`.
+    fn render(c: &EmotionChart, area: Area) -> Result<Rendered, ChartError> {
+        let faces = Faces::embedded().unwrap();
+        let mut doc = PdfDocument::new("t");
+        let fonts = PdfFonts::add_to(&mut doc, &faces).unwrap();
+        let ops = emotion_curve(c, &ZH, area, &fonts)?;
+        let t = texts(&ops, &fonts);
+        let p = points(&ops, &fonts);
+        Ok((ops, t, p))
+    }
+
+    fn has(t: &[Placed], s: &str) -> bool {
+        t.iter().any(|p| p.text == s)
+    }
+
+    /// Everything inside `area`, and no two texts overlapping.
+    fn assert_tidy(area: Area, t: &[Placed], p: &[(f32, f32)]) {
+        let e = 0.01;
+        for &(x, y) in p {
+            assert!(
+                x >= area.x - e
+                    && x <= area.x + area.width + e
+                    && y >= area.y - e
+                    && y <= area.y + area.height + e,
+                "({x}, {y}) outside {area:?}"
+            );
+        }
+        for (i, a) in t.iter().enumerate() {
+            for b in &t[i + 1..] {
+                assert!(!a.overlaps(b), "{:?} overlaps {:?}", a.text, b.text);
+            }
+        }
+    }
+
+    /// The key-moment labels cross neither the curve nor a marker.
+    fn assert_labels_clear(ops: &[Op], t: &[Placed]) {
+        let curve = (0x1f as f32 / 255.0, 0x4e as f32 / 255.0, 0x79 as f32 / 255.0);
+        let mut stroke = (0.0, 0.0, 0.0);
+        let (mut segments, mut markers) = (Vec::new(), Vec::new());
+        for op in ops {
+            match op {
+                Op::SetOutlineColor { col: printpdf::Color::Rgb(c) } => stroke = (c.r, c.g, c.b),
+                Op::DrawLine { line } if stroke == curve && !line.is_closed => {
+                    for w in line.points.windows(2) {
+                        segments.push(((w[0].p.x.0, w[0].p.y.0), (w[1].p.x.0, w[1].p.y.0)));
+                    }
+                }
+                Op::DrawPolygon { polygon } => {
+                    let pts: Vec<(f32, f32)> = polygon
+                        .rings
+                        .iter()
+                        .flat_map(|r| r.points.iter().map(|p| (p.p.x.0, p.p.y.0)))
+                        .collect();
+                    let b = Box2 {
+                        x0: pts.iter().map(|p| p.0).fold(f32::INFINITY, f32::min),
+                        y0: pts.iter().map(|p| p.1).fold(f32::INFINITY, f32::min),
+                        x1: pts.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max),
+                        y1: pts.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max),
+                    };
+                    markers.push(b);
+                }
+                _ => {}
+            }
+        }
+        assert!(!segments.is_empty() && !markers.is_empty());
+        for label in t.iter().filter(|p| p.bold && !p.text.starts_with(ZH.average)) {
+            let (x0, y0, x1, y1) = label.bbox;
+            let b = Box2 { x0, y0, x1, y1 };
+            for s in &segments {
+                assert!(!b.crosses(*s), "{:?} crosses the curve at {s:?}", label.text);
+            }
+            for m in &markers {
+                assert!(!b.overlaps(m), "{:?} covers a marker", label.text);
+            }
+        }
+    }
+
+    #[test]
+    fn moments_follow_the_peak_end_method() {
+        let scores: Vec<f64> = hospital().steps.iter().map(|s| s.1).collect();
+        let m = moments(&scores).unwrap();
+        assert!((m.mean - 0.1).abs() < 1e-9);
+        assert_eq!(m.peaks, vec![5]);
+        // −3 and −4 are local minima below mean − SD (≈ −2.5); −2 is a local minimum above it
+        assert_eq!(m.valleys, vec![1, 4]);
+        assert_eq!(m.end, 9);
+        assert!((m.peak_end - 3.5).abs() < 1e-9);
+
+        let flat = moments(&[2.0, 2.0, 2.0]).unwrap();
+        assert!(flat.peaks.is_empty() && flat.valleys.is_empty());
+        assert_eq!((flat.end, flat.mean), (2, 2.0));
+
+        // ties are all peaks; a missing score is skipped, also as a neighbour
+        let gaps = moments(&[3.0, f64::NAN, -1.0, 3.0, f64::NAN]).unwrap();
+        assert_eq!(gaps.peaks, vec![0, 3]);
+        assert_eq!(gaps.valleys, vec![2]);
+        assert_eq!(gaps.end, 3);
+        assert!((gaps.mean - 5.0 / 3.0).abs() < 1e-9);
+
+        assert_eq!(moments(&[]), None);
+        assert_eq!(moments(&[f64::NAN, f64::INFINITY]), None);
+    }
+
+    #[test]
+    fn ten_long_chinese_steps_on_minus_five_to_five() {
+        let c = hospital();
+        let (ops, t, p) = render(&c, AREA).unwrap();
+        assert!(matches!(ops.first(), Some(Op::SaveGraphicsState)));
+        assert!(matches!(ops.last(), Some(Op::RestoreGraphicsState)));
+        // every step name, whole, over at most two lines
+        let cats: Vec<&Placed> = t.iter().filter(|p| p.bbox.3 < AREA.y + 30.0).collect();
+        let mut joined = String::new();
+        for p in &cats {
+            joined.push_str(&p.text);
+        }
+        let names: String = c.steps.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(joined, names);
+        assert!(cats.len() > 10 && cats.len() <= 20);
+        // key moments, bold, and the average with its value
+        for s in ["波峰 4", "波谷 −3", "波谷 −4", "末触点 3", "平均线 0.1"] {
+            assert!(t.iter().any(|p| p.text == s && p.bold), "{s} missing");
+        }
+        assert!(!has(&t, "波谷 −2"));
+        // the scale, with a real minus sign, and the rotated axis title
+        for s in ["−5", "0", "5"] {
+            assert!(has(&t, s), "tick {s}");
+        }
+        assert!(!has(&t, "6") && !has(&t, "−6"));
+        let title = t.iter().find(|p| p.text == "情绪").unwrap();
+        assert_eq!(title.matrix[..4], [0.0, 1.0, -1.0, 0.0]);
+        assert_tidy(AREA, &t, &p);
+        assert_labels_clear(&ops, &t);
+        // the average line is dashed: many short segments at one height
+        let dashes = ops
+            .iter()
+            .filter(|op| {
+                matches!(op, Op::DrawLine { line } if line.points.len() == 2
+                && (line.points[0].p.y.0 - line.points[1].p.y.0).abs() < 0.01
+                && (line.points[0].p.x.0 - line.points[1].p.x.0).abs() < 5.0)
+            })
+            .count();
+        assert!(dashes > 20, "{dashes} dashes");
+    }
+
+    #[test]
+    fn a_one_to_seven_scale_ticks_whole_numbers_and_keeps_short_names_on_one_line() {
+        let c = chart(
+            &[
+                ("进店", 4.0),
+                ("迎宾问候", 5.0),
+                ("需求了解", 5.0),
+                ("试驾", 7.0),
+                ("报价谈判", 2.0),
+                ("签约付款", 3.0),
+                ("交车仪式", 6.0),
+            ],
+            (1.0, 7.0),
+        );
+        let (ops, t, p) = render(&c, AREA).unwrap();
+        assert_labels_clear(&ops, &t);
+        for k in 1..=7 {
+            assert!(has(&t, &k.to_string()), "tick {k}");
+        }
+        assert!(!has(&t, "0") && !has(&t, "8") && !has(&t, "1.5"));
+        for (name, _) in &c.steps {
+            assert!(has(&t, name), "{name} on one line");
+        }
+        for s in ["波峰 7", "波谷 2", "末触点 6", "平均线 4.6"] {
+            assert!(has(&t, s), "{s}");
+        }
+        assert_tidy(AREA, &t, &p);
+    }
+
+    #[test]
+    fn edge_cases_draw_without_panicking() {
+        // one step: it is the end, nothing else is highlighted
+        let (_, t, p) = render(&chart(&[("唯一步骤", 1.0)], (-3.0, 3.0)), AREA).unwrap();
+        assert!(has(&t, "唯一步骤") && has(&t, "末触点 1") && has(&t, "平均线 1"));
+        assert!(!t.iter().any(|p| p.text.contains("波峰") || p.text.contains("波谷")));
+        assert_tidy(AREA, &t, &p);
+
+        // all equal
+        let (_, t, p) =
+            render(&chart(&[("一", 2.0), ("二", 2.0), ("三", 2.0)], (-3.0, 3.0)), AREA).unwrap();
+        assert!(has(&t, "末触点 2") && !t.iter().any(|p| p.text.contains("波峰")));
+        assert_tidy(AREA, &t, &p);
+
+        // scores at the bounds: labels still inside the area
+        let (ops, t, p) =
+            render(&chart(&[("开始", 5.0), ("中间", -5.0), ("结束", 5.0)], (-5.0, 5.0)), AREA)
+                .unwrap();
+        assert_labels_clear(&ops, &t);
+        assert!(has(&t, "波峰 5") && has(&t, "波谷 −5") && has(&t, "波峰·末触点 5"));
+        assert_tidy(AREA, &t, &p);
+
+        // scores outside the declared scale widen it; a reversed or NaN scale is replaced
+        for scale in [(-3.0, 3.0), (3.0, -3.0), (f64::NAN, 1.0), (0.0, 0.0)] {
+            let (_, t, p) =
+                render(&chart(&[("甲", 6.0), ("乙", -1.0), ("丙", 0.0)], scale), AREA).unwrap();
+            assert!(has(&t, "波峰 6"), "{scale:?}");
+            assert_tidy(AREA, &t, &p);
+        }
+
+        // a missing score breaks the curve but not the chart
+        let (_, t, p) = render(
+            &chart(&[("甲", 1.0), ("乙", f64::NAN), ("丙", -2.0), ("丁", 2.0)], (-3.0, 3.0)),
+            AREA,
+        )
+        .unwrap();
+        assert!(has(&t, "乙") && has(&t, "波峰·末触点 2") && has(&t, "波谷 −2"));
+        assert_tidy(AREA, &t, &p);
+
+        // errors, not panics
+        assert!(matches!(render(&chart(&[], (-3.0, 3.0)), AREA), Err(ChartError::NoSteps)));
+        assert!(matches!(
+            render(&chart(&[("甲", f64::NAN)], (-3.0, 3.0)), AREA),
+            Err(ChartError::NoScores)
+        ));
+        let steps = [("甲", 1.0), ("乙", 2.0)];
+        for (w, h) in
+            [(60.0, 240.0), (480.0, 50.0), (0.0, 0.0), (-10.0, 100.0), (f32::NAN, f32::NAN)]
+        {
+            let area = Area { width: w, height: h, ..AREA };
+            assert!(
+                matches!(
+                    render(&chart(&steps, (-3.0, 3.0)), area),
+                    Err(ChartError::AreaTooSmall { .. })
+                ),
+                "{w}×{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn twelve_very_long_names_are_shortened_and_nothing_overlaps() {
+        let names: Vec<String> =
+            (1..=12).map(|i| format!("第{i}步客户在门店里长时间排队等候办理业务")).collect();
+        let steps: Vec<(&str, f64)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), [3.0, -3.0, 1.0, -1.0][i % 4]))
+            .collect();
+        let (ops, t, p) = render(&chart(&steps, (-3.0, 3.0)), AREA).unwrap();
+        assert_labels_clear(&ops, &t);
+        let shortened = t.iter().filter(|p| p.text.ends_with('…')).count();
+        assert_eq!(shortened, 12);
+        assert_tidy(AREA, &t, &p);
+    }
+
+    #[test]
+    fn crowded_labels_move_aside() {
+        // tied peaks closer together than their labels are wide, valleys likewise
+        let area = Area { x: 100.0, y: 100.0, width: 300.0, height: 200.0 };
+        let steps: Vec<(&str, f64)> = [3.0, 3.0, 3.0, 0.0, -3.0, -3.0, -3.0, 0.0, 2.0, 1.0]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][i], *v))
+            .collect();
+        let (ops, t, p) = render(&chart(&steps, (-3.0, 3.0)), area).unwrap();
+        assert_eq!(t.iter().filter(|p| p.text == "波峰 3").count(), 3);
+        assert_eq!(t.iter().filter(|p| p.text == "波谷 −3").count(), 3);
+        assert_tidy(area, &t, &p);
+        assert_labels_clear(&ops, &t);
+    }
+
+    #[test]
+    fn placement_prefers_the_first_free_spot() {
+        let bounds = Box2 { x0: 0.0, y0: 0.0, x1: 400.0, y1: 400.0 };
+        let empty =
+            || Scene { bounds, obstacles: Vec::new(), curve: Vec::new(), avoid: Vec::new() };
+        let size = (40.0, 10.0);
+        let free = empty().place(size, (200.0, 200.0), 10.0, true);
+        assert_eq!(free, Box2 { x0: 180.0, y0: 180.0, x1: 220.0, y1: 190.0 });
+        // above is taken: the label moves, and lands on nothing
+        let taken = Box2 { x0: 150.0, y0: 150.0, x1: 250.0, y1: 195.0 };
+        let moved =
+            Scene { obstacles: vec![taken], ..empty() }.place(size, (200.0, 200.0), 10.0, true);
+        assert!(!moved.overlaps(&taken) && bounds.contains(&moved));
+        // a curve through the spot below is avoided too
+        let line = ((150.0, 215.0), (250.0, 215.0));
+        let below = Scene { curve: vec![line], ..empty() }.place(size, (200.0, 200.0), 10.0, false);
+        assert!(!below.grow(1.0).crosses(line));
+        // a line to avoid moves the label off it when there is room
+        let off = Scene { avoid: vec![185.0], ..empty() }.place(size, (200.0, 200.0), 10.0, true);
+        assert!(!(off.y0 < 185.0 && 185.0 < off.y1));
+        // near the edge it is pushed inside
+        let edge = empty().place(size, (5.0, 200.0), 10.0, true);
+        assert_eq!((edge.x0, edge.x1), (0.0, 40.0));
+    }
+
+    #[test]
+    fn a_smaller_area_still_fits() {
+        let area = Area { x: 100.0, y: 100.0, width: 300.0, height: 160.0 };
+        let (ops, t, p) = render(&hospital(), area).unwrap();
+        assert_labels_clear(&ops, &t);
+        assert!(has(&t, "波峰 4"));
+        assert_tidy(area, &t, &p);
+    }
+
+    #[test]
+    fn labels_come_from_the_report_language() {
+        let l = labels(Language::ZhTw);
+        let e = EmotionLabels::from(&l);
+        assert_eq!(
+            (e.average, e.peak, e.valley, e.end, e.score),
+            ("平均線", "波峰", "波谷", "末觸點", "情緒")
+        );
+    }
+
+    #[test]
+    fn category_labels_break_between_words_or_are_shortened() {
+        let faces = Faces::embedded().unwrap();
+        let f = &faces.regular;
+        assert_eq!(fit_label(f, "进店", 8.0, 40.0), ("进店".to_owned(), true));
+        // after an even number of ideographs, fuller first line
+        assert_eq!(fit_label(f, "线上预约挂号", 8.0, 33.0), ("线上预约\n挂号".to_owned(), true));
+        assert_eq!(
+            fit_label(f, "到院停车找车位", 8.0, 33.0),
+            ("到院停车\n找车位".to_owned(), true)
+        );
+        assert_eq!(fit_label(f, "Arrival at the desk", 8.0, 60.0).0, "Arrival at\nthe desk");
+        let (long, clean) = fit_label(f, "客户在门店里长时间排队等候", 8.0, 33.0);
+        assert!(!clean);
+        assert_eq!(long, "客户在门\n店里长…");
+        // the categories pick one size for all labels: the largest that needs no shortening
+        let (size, texts) = fit_categories(f, &["迎宾问候", "报价谈判"], 33.0);
+        assert_eq!((size, texts), (8.0, vec!["迎宾问候".to_owned(), "报价谈判".to_owned()]));
+    }
+
+    #[test]
+    fn ticks_and_numbers() {
+        assert_eq!(ticks(-5.0, 5.0, 11), (-5..=5).map(f64::from).collect::<Vec<_>>());
+        assert_eq!(ticks(1.0, 7.0, 20), (1..=7).map(f64::from).collect::<Vec<_>>());
+        assert_eq!(ticks(-5.0, 5.0, 6), vec![-4.0, -2.0, 0.0, 2.0, 4.0]);
+        assert_eq!(
+            ticks(0.0, 100.0, 11),
+            (0..=10).map(|k| f64::from(k) * 10.0).collect::<Vec<_>>()
+        );
+        assert_eq!(ticks(0.0, 1.5, 4), vec![0.0, 0.5, 1.0, 1.5]);
+        assert_eq!(format_number(-1.0, 2, '−'), "−1");
+        assert_eq!(format_number(-0.04, 1, '−'), "0");
+        assert_eq!(format_number(0.126, 2, '−'), "0.13");
+        assert_eq!(format_number(4.6, 1, '−'), "4.6");
+        assert_eq!(value_range((-3.0, 3.0), [5.0, -1.0].into_iter()), (-3.0, 5.0));
+        assert_eq!(value_range((3.0, -3.0), [2.0, 2.0].into_iter()), (1.0, 3.0));
+    }
+}
