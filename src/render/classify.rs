@@ -1,0 +1,1551 @@
+//! Output of `kano classify`: the report model and its four formats.
+//!
+//! Input: a [`ClassifyReport`] — the [`Method`] used, where the data came from, the cleaning
+//! summary, and one [`KanoResult`] per feature in each [`Segment`]. Output: text written to a
+//! `&mut dyn Write` (or returned as a `String`) as `table`, `csv`, `json` or `md`
+//! ([`Format`]). Pure formatting: no file access, no terminal detection, no colour codes;
+//! the CLI picks the format and the writer. Every output is deterministic: features and
+//! segments come out in the order the report holds them.
+//!
+//! Without `--by` a report has one segment, the whole sample, with no column and no value
+//! ([`ClassifyReport::new`]). With `--by COLUMN` it holds one segment per value of the
+//! column (`value` is `None` for respondents whose cell is blank), in the caller's order,
+//! optionally preceded by the whole sample ([`Segment::whole`]).
+//!
+//! # JSON (a stable contract)
+//!
+//! Pretty-printed, ending with a newline. Numbers are unrounded (serde_json's shortest
+//! round-trip form); `null` where a figure is undefined (n = 0, a zero denominator, an SD
+//! of fewer than two respondents) or does not apply (`continuous` as a whole for aggregated
+//! counts). Categories are the letters `A O M I R Q`.
+//!
+//! Unsegmented (one segment without a column — every run without `--by`):
+//!
+//! ```json
+//! {
+//!   "method": {"table", "rule", "moai_threshold", "continuous_split",
+//!              "continuous_excludes_qr", "drop_straight_liners", "max_questionable", "coding"},
+//!   "features": [
+//!     {"id", "name", "n", "counts": {"A","O","M","I","R","Q"}, "shares": {"A",…,"Q"},
+//!      "plurality", "category", "better", "worse",
+//!      "fong": {"significant", "difference", "critical"}, "mixed",
+//!      "total_strength", "category_strength", "importance_mean",
+//!      "continuous": {"functional_mean", "dysfunctional_mean", "functional_sd",
+//!                     "dysfunctional_sd", "quadrant"},
+//!      "blank", "invalid"}
+//!   ],
+//!   "input": {"source", "layout", "respondents", "dropped": [{"reason", "count"}]}
+//! }
+//! ```
+//!
+//! Segmented (any segment has a column, or there is more than one segment — every run with
+//! `--by`): `"features"` is replaced by `"segments"`, each segment carrying its own feature
+//! list in the same form. A whole-sample segment, when the caller includes one, has `null`
+//! column and value:
+//!
+//! ```json
+//! {
+//!   "method": {…},
+//!   "segments": [
+//!     {"column": "city", "value": "北京", "respondents": 23, "features": [{…}, …]},
+//!     {"column": "city", "value": null, "respondents": 2, "features": [{…}, …]}
+//!   ],
+//!   "input": {…}
+//! }
+//! ```
+//!
+//! A segment's `respondents` counts its respondents after cleaning (`null` when unknown);
+//! segments come in the caller's order.
+//!
+//! Exactly one of `"features"` and `"segments"` is present, so a reader tells the two forms
+//! apart by the key. Beyond the keys the issue lists, each feature carries `shares` (% of n),
+//! `blank` and `invalid`; the top level carries `input`: the source file name, its layout
+//! (`wide`, `long` or `counts`), the respondents analysed after cleaning (`null` for
+//! aggregated counts) and the respondents dropped per reason (`straight_like_dislike`,
+//! `straight_dislike_like`, `too_many_questionable`; reasons with no respondent left out).
+//!
+//! # CSV
+//!
+//! One row per feature (per segment and feature when segmented), header first. Columns:
+//! `id, name, n, A, O, M, I, R, Q, share_A … share_Q, plurality, category, better, worse,
+//! fong_significant, fong_difference, fong_critical, mixed, total_strength,
+//! category_strength, importance_mean, functional_mean, dysfunctional_mean, functional_sd,
+//! dysfunctional_sd, quadrant, blank, invalid`; segmented output starts each row with
+//! `segment_column, segment_value`. Numbers unrounded (Rust's shortest round-trip form,
+//! never an exponent), booleans `true`/`false`, empty cells for `null`.
+//!
+//! # Markdown and table
+//!
+//! Both are for people: figures are rounded half away from zero on the printed decimals
+//! ([`fixed`]; never `-0.00`), undefined figures print as `—` (Markdown) or `-` (table).
+//! Both name the variants used (METHODS §1.3–1.4: the table, the rule and its threshold,
+//! the continuous split, the Q/R exclusion, the coding and the cleaning) and carry a legend
+//! of the categories with their Chinese and English names. The table measures text in
+//! display columns (`unicode-width`), so Chinese names line up; names longer than
+//! [`NAME_WIDTH`] columns are cut with `…`.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::analysis::kano::{Category, Coding, DropReason, KanoResult, Method, Rule};
+
+/// The output formats of `kano classify`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// An aligned plain-text table for the terminal.
+    #[default]
+    Table,
+    /// One row per feature, unrounded.
+    Csv,
+    /// The documented JSON contract, unrounded.
+    Json,
+    /// A Markdown report with rounded figures and a legend.
+    Md,
+}
+
+impl Format {
+    /// The name as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Md => "md",
+        }
+    }
+}
+
+/// Everything `kano classify` prints. Serialises as the JSON contract of the module
+/// documentation (not field by field).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassifyReport {
+    /// The input file's name, as the user should recognise it (not a full path).
+    pub source: String,
+    /// The input layout: `wide`, `long` or `counts`.
+    pub layout: String,
+    /// The method every result was computed with.
+    pub method: Method,
+    /// Respondents analysed, after cleaning; `None` for aggregated counts.
+    pub respondents: Option<u64>,
+    /// Respondents dropped by cleaning, per reason (see [`tally_dropped`]).
+    pub dropped: Vec<Dropped>,
+    /// The results: one segment without column for the whole sample, or one per value of
+    /// the `--by` column.
+    pub segments: Vec<Segment>,
+}
+
+impl ClassifyReport {
+    /// An unsegmented report: one whole-sample segment holding `features`; no respondent
+    /// count and nothing dropped (set those fields for respondent data).
+    pub fn new(
+        source: impl Into<String>,
+        layout: impl Into<String>,
+        method: Method,
+        features: Vec<KanoResult>,
+    ) -> ClassifyReport {
+        ClassifyReport {
+            source: source.into(),
+            layout: layout.into(),
+            method,
+            respondents: None,
+            dropped: Vec::new(),
+            segments: vec![Segment::whole(features)],
+        }
+    }
+
+    /// Whether the output is in segmented form: more than one segment, or any segment
+    /// with a column. Decides the JSON form and the CSV's segment columns.
+    pub fn is_segmented(&self) -> bool {
+        self.segments.len() > 1 || self.segments.iter().any(|s| s.column.is_some())
+    }
+
+    /// Whether any feature carries the continuous analysis (respondent data).
+    pub fn has_continuous(&self) -> bool {
+        self.features().any(|f| f.continuous.is_some())
+    }
+
+    /// All results, segment by segment.
+    fn features(&self) -> impl Iterator<Item = &KanoResult> {
+        self.segments.iter().flat_map(|s| s.features.iter())
+    }
+}
+
+/// The results of one segment: the whole sample, or the respondents with one value of the
+/// `--by` column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    /// The `--by` column; `None` for the whole sample.
+    pub column: Option<String>,
+    /// The column's value; `None` for blank cells (or the whole sample).
+    pub value: Option<String>,
+    /// Respondents in the segment after cleaning; `None` when unknown.
+    pub respondents: Option<u64>,
+    /// One result per feature.
+    pub features: Vec<KanoResult>,
+}
+
+impl Segment {
+    /// The whole sample.
+    pub fn whole(features: Vec<KanoResult>) -> Segment {
+        Segment { column: None, value: None, respondents: None, features }
+    }
+
+    /// How people read the segment: `whole sample`, `city = 北京`, `city = (blank)`.
+    pub fn label(&self) -> String {
+        match (&self.column, &self.value) {
+            (None, _) => "whole sample".to_owned(),
+            (Some(c), Some(v)) => format!("{c} = {v}"),
+            (Some(c), None) => format!("{c} = (blank)"),
+        }
+    }
+}
+
+/// Why respondents were dropped, as the summary counts them (the per-respondent
+/// [`DropReason`] without its details).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropKind {
+    /// Like to every functional and dislike to every dysfunctional question.
+    StraightLikeDislike,
+    /// Dislike to every functional and like to every dysfunctional question.
+    StraightDislikeLike,
+    /// More Q answers than allowed.
+    TooManyQuestionable,
+}
+
+impl DropKind {
+    /// All kinds, in report order.
+    pub const ALL: [DropKind; 3] = [
+        DropKind::StraightLikeDislike,
+        DropKind::StraightDislikeLike,
+        DropKind::TooManyQuestionable,
+    ];
+
+    /// The kind of one respondent's reason.
+    pub fn of(reason: &DropReason) -> DropKind {
+        match reason {
+            DropReason::StraightLikeDislike => DropKind::StraightLikeDislike,
+            DropReason::StraightDislikeLike => DropKind::StraightDislikeLike,
+            DropReason::TooManyQuestionable { .. } => DropKind::TooManyQuestionable,
+        }
+    }
+
+    /// The JSON name, e.g. `straight_like_dislike`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DropKind::StraightLikeDislike => "straight_like_dislike",
+            DropKind::StraightDislikeLike => "straight_dislike_like",
+            DropKind::TooManyQuestionable => "too_many_questionable",
+        }
+    }
+
+    /// A short English description; `max_questionable` is the method's k.
+    fn describe(self, max_questionable: Option<u32>) -> String {
+        match (self, max_questionable) {
+            (DropKind::StraightLikeDislike, _) => "straight-lined like/dislike".to_owned(),
+            (DropKind::StraightDislikeLike, _) => "straight-lined dislike/like".to_owned(),
+            (DropKind::TooManyQuestionable, Some(k)) => format!("more than {k} Q answers"),
+            (DropKind::TooManyQuestionable, None) => "too many Q answers".to_owned(),
+        }
+    }
+}
+
+/// Respondents dropped for one kind of reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Dropped {
+    /// Why.
+    pub reason: DropKind,
+    /// How many respondents.
+    pub count: u64,
+}
+
+/// Count the reasons respondents were dropped for: one entry per kind that occurred, in
+/// the order of [`DropKind::ALL`].
+pub fn tally_dropped<I>(reasons: I) -> Vec<Dropped>
+where
+    I: IntoIterator<Item = DropReason>,
+{
+    let mut counts = [0u64; DropKind::ALL.len()];
+    for r in reasons {
+        // The discriminants are the positions in `ALL`.
+        if let Some(slot) = counts.get_mut(DropKind::of(&r) as usize) {
+            *slot = slot.saturating_add(1);
+        }
+    }
+    DropKind::ALL
+        .into_iter()
+        .zip(counts)
+        .filter(|&(_, count)| count > 0)
+        .map(|(reason, count)| Dropped { reason, count })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON
+
+/// The top-level JSON object; see the module documentation.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    method: &'a Method,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    features: Option<&'a [KanoResult]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    segments: Option<&'a [Segment]>,
+    input: JsonInput<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonInput<'a> {
+    source: &'a str,
+    layout: &'a str,
+    respondents: Option<u64>,
+    dropped: &'a [Dropped],
+}
+
+impl Serialize for ClassifyReport {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let segmented = self.is_segmented();
+        let features =
+            (!segmented).then(|| self.segments.first().map_or(&[][..], |s| s.features.as_slice()));
+        JsonReport {
+            method: &self.method,
+            features,
+            segments: segmented.then_some(self.segments.as_slice()),
+            input: JsonInput {
+                source: &self.source,
+                layout: &self.layout,
+                respondents: self.respondents,
+                dropped: &self.dropped,
+            },
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Write the JSON contract, pretty-printed, with a trailing newline.
+pub fn write_json(report: &ClassifyReport, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    out.write_all(b"\n")
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV
+
+/// The CSV columns after the optional segment columns.
+pub const CSV_COLUMNS: [&str; 33] = [
+    "id",
+    "name",
+    "n",
+    "A",
+    "O",
+    "M",
+    "I",
+    "R",
+    "Q",
+    "share_A",
+    "share_O",
+    "share_M",
+    "share_I",
+    "share_R",
+    "share_Q",
+    "plurality",
+    "category",
+    "better",
+    "worse",
+    "fong_significant",
+    "fong_difference",
+    "fong_critical",
+    "mixed",
+    "total_strength",
+    "category_strength",
+    "importance_mean",
+    "functional_mean",
+    "dysfunctional_mean",
+    "functional_sd",
+    "dysfunctional_sd",
+    "quadrant",
+    "blank",
+    "invalid",
+];
+
+/// An unrounded number: Rust's shortest round-trip form (never an exponent), `0` for −0;
+/// empty for `None` and for non-finite values.
+fn raw(x: Option<f64>) -> String {
+    match x {
+        Some(v) if v.is_finite() => format!("{}", if v == 0.0 { 0.0 } else { v }),
+        _ => String::new(),
+    }
+}
+
+fn letter(c: Option<Category>) -> &'static str {
+    c.map_or("", Category::as_str)
+}
+
+fn csv_row(f: &KanoResult) -> Vec<String> {
+    let cont = f.continuous;
+    let mut row = vec![f.id.clone(), f.name.clone(), f.n.to_string()];
+    row.extend(Category::ALL.iter().map(|&c| f.counts.get(c).to_string()));
+    row.extend(Category::ALL.iter().map(|&c| raw(f.shares.get(c))));
+    row.push(letter(f.plurality).to_owned());
+    row.push(letter(f.category).to_owned());
+    row.push(raw(f.better));
+    row.push(raw(f.worse));
+    row.push(f.fong.significant.map_or(String::new(), |b| b.to_string()));
+    row.push(raw(f.fong.difference));
+    row.push(raw(f.fong.critical));
+    row.push(f.mixed.clone().unwrap_or_default());
+    row.push(raw(f.total_strength));
+    row.push(raw(f.category_strength));
+    row.push(raw(f.importance_mean));
+    row.push(raw(cont.and_then(|c| c.functional_mean)));
+    row.push(raw(cont.and_then(|c| c.dysfunctional_mean)));
+    row.push(raw(cont.and_then(|c| c.functional_sd)));
+    row.push(raw(cont.and_then(|c| c.dysfunctional_sd)));
+    row.push(letter(cont.and_then(|c| c.quadrant)).to_owned());
+    row.push(f.blank.to_string());
+    row.push(f.invalid.to_string());
+    row
+}
+
+/// Write the CSV: a header, then one row per feature (per segment and feature when
+/// segmented).
+pub fn write_csv(report: &ClassifyReport, out: &mut dyn Write) -> io::Result<()> {
+    let segmented = report.is_segmented();
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<&str> = Vec::new();
+    if segmented {
+        header.extend(["segment_column", "segment_value"]);
+    }
+    header.extend(CSV_COLUMNS);
+    w.write_record(&header).map_err(io::Error::other)?;
+    for s in &report.segments {
+        for f in &s.features {
+            let mut row = Vec::with_capacity(header.len());
+            if segmented {
+                row.push(s.column.clone().unwrap_or_default());
+                row.push(s.value.clone().unwrap_or_default());
+            }
+            row.extend(csv_row(f));
+            w.write_record(&row).map_err(io::Error::other)?;
+        }
+    }
+    w.flush()
+}
+
+// ---------------------------------------------------------------------------------------
+// Rounding and text helpers shared by Markdown and table
+
+/// `x` with exactly `decimals` decimals, rounded half away from zero on the decimal digits
+/// Rust prints for `x` (its shortest round-trip form, so 1.005 → `1.01` and 0.125 →
+/// `0.13`), never `-0.00`; `None` for non-finite values.
+pub fn fixed(x: f64, decimals: usize) -> Option<String> {
+    if !x.is_finite() {
+        return None;
+    }
+    let text = format!("{}", x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let mut digits: Vec<u8> = int
+        .bytes()
+        .chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals))
+        .map(|b| b.saturating_sub(b'0'))
+        .collect();
+    if frac.as_bytes().get(decimals).is_some_and(|&b| b >= b'5') {
+        let mut carry = true;
+        for d in digits.iter_mut().rev() {
+            if *d == 9 {
+                *d = 0;
+            } else {
+                *d += 1;
+                carry = false;
+                break;
+            }
+        }
+        if carry {
+            digits.insert(0, 1);
+        }
+    }
+    let split = digits.len().saturating_sub(decimals);
+    let zero = digits.iter().all(|&d| d == 0);
+    let mut s = String::with_capacity(digits.len() + 2);
+    if x < 0.0 && !zero {
+        s.push('-');
+    }
+    let (int, frac) = digits.split_at(split);
+    s.extend(int.iter().map(|&d| char::from(b'0' + d)));
+    if int.is_empty() {
+        s.push('0');
+    }
+    if decimals > 0 {
+        s.push('.');
+        s.extend(frac.iter().map(|&d| char::from(b'0' + d)));
+    }
+    Some(s)
+}
+
+/// [`fixed`] for an optional figure, `undefined` for `None`.
+fn fixed_or(x: Option<f64>, decimals: usize, undefined: &str) -> String {
+    x.and_then(|v| fixed(v, decimals)).unwrap_or_else(|| undefined.to_owned())
+}
+
+/// A number for a sentence: shortest form, `-0` shown as `0`.
+fn plain(x: f64) -> String {
+    raw(Some(x))
+}
+
+/// The variants the results depend on, one phrase each (METHODS: the report names them).
+fn method_phrases(method: &Method, continuous: bool, code: bool) -> Vec<String> {
+    let q = |s: &str| if code { format!("`{s}`") } else { s.to_owned() };
+    let mut v = vec![format!("evaluation table {}", q(method.table.name()))];
+    v.push(match method.rule {
+        Rule::Moai => format!(
+            "rule {} (near-tie threshold {} percentage points)",
+            q(method.rule.name()),
+            plain(method.moai_threshold)
+        ),
+        rule => format!("rule {}", q(rule.name())),
+    });
+    if continuous {
+        v.push(format!("continuous split {}", plain(method.continuous_split)));
+        if method.continuous_excludes_qr {
+            v.push("Q and R pairs left out of the continuous analysis".to_owned());
+        }
+    }
+    if method.coding == Coding::Reversed {
+        v.push("reversed coding (5 = like … 1 = dislike)".to_owned());
+    }
+    if method.drop_straight_liners {
+        v.push("straight-liners dropped".to_owned());
+    }
+    if let Some(k) = method.max_questionable {
+        v.push(format!("respondents with more than {k} Q answers dropped"));
+    }
+    v
+}
+
+/// "53 respondents analysed, 3 dropped (2 straight-lined like/dislike, 1 …)".
+fn respondents_phrase(report: &ClassifyReport) -> Option<String> {
+    let dropped: u64 = report.dropped.iter().fold(0u64, |s, d| s.saturating_add(d.count));
+    let details: Vec<String> = report
+        .dropped
+        .iter()
+        .map(|d| format!("{} {}", d.count, d.reason.describe(report.method.max_questionable)))
+        .collect();
+    let mut s = String::new();
+    if let Some(n) = report.respondents {
+        let _ = write!(s, "{n} respondent{} analysed", if n == 1 { "" } else { "s" });
+    }
+    if dropped > 0 {
+        if !s.is_empty() {
+            s.push_str(", ");
+        }
+        let _ = write!(s, "{dropped} dropped ({})", details.join(", "));
+    }
+    (!s.is_empty()).then_some(s)
+}
+
+/// Control characters (line breaks, tabs) would break a table row: show them as spaces.
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown
+
+/// Escape text for a Markdown table cell or paragraph.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in one_line(s).chars() {
+        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+const MD_UNDEFINED: &str = "—";
+
+/// "12 (21.4%)"; just the count when n = 0.
+fn md_count(f: &KanoResult, c: Category) -> String {
+    let count = f.counts.get(c);
+    match f.shares.get(c).and_then(|s| fixed(s, 1)) {
+        Some(share) => format!("{count} ({share}%)"),
+        None => count.to_string(),
+    }
+}
+
+fn md_fong(f: &KanoResult) -> String {
+    let sides = |rel: &str| {
+        format!(
+            "{} {rel} {}",
+            fixed_or(f.fong.difference, 2, MD_UNDEFINED),
+            fixed_or(f.fong.critical, 2, MD_UNDEFINED)
+        )
+    };
+    match (f.fong.significant, &f.mixed) {
+        (Some(true), _) => format!("significant ({})", sides("≥")),
+        (Some(false), Some(label)) => format!("mixed {label} ({})", sides("<")),
+        (Some(false), None) => format!("not significant ({})", sides("<")),
+        (None, _) => MD_UNDEFINED.to_owned(),
+    }
+}
+
+fn md_percent(x: Option<f64>) -> String {
+    x.and_then(|v| fixed(v * 100.0, 1)).map_or_else(|| MD_UNDEFINED.to_owned(), |s| s + "%")
+}
+
+fn md_mean_sd(mean: Option<f64>, sd: Option<f64>) -> String {
+    match (mean.and_then(|m| fixed(m, 2)), sd.and_then(|s| fixed(s, 2))) {
+        (Some(m), Some(s)) => format!("{m} ± {s}"),
+        (Some(m), None) => m,
+        (None, _) => MD_UNDEFINED.to_owned(),
+    }
+}
+
+fn md_table(out: &mut String, header: &[&str], align_right: &[bool], rows: &[Vec<String>]) {
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let rule: Vec<&str> = align_right.iter().map(|&r| if r { "--:" } else { "---" }).collect();
+    let _ = writeln!(out, "|{}|", rule.join("|"));
+    for row in rows {
+        let _ = writeln!(out, "| {} |", row.join(" | "));
+    }
+}
+
+fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
+    let header = [
+        "id",
+        "feature",
+        "n",
+        "A",
+        "O",
+        "M",
+        "I",
+        "R",
+        "Q",
+        "plurality",
+        "category",
+        "Better",
+        "Worse",
+        "Fong's test",
+        "total strength",
+        "category strength",
+    ];
+    let right = [
+        false, false, true, true, true, true, true, true, true, false, false, true, true, false,
+        true, true,
+    ];
+    let rows: Vec<Vec<String>> = features
+        .iter()
+        .map(|f| {
+            let mut row = vec![md_escape(&f.id), md_escape(&f.name), f.n.to_string()];
+            row.extend(Category::ALL.iter().map(|&c| md_count(f, c)));
+            row.push(f.plurality.map_or(MD_UNDEFINED, Category::as_str).to_owned());
+            row.push(f.category.map_or(MD_UNDEFINED, Category::as_str).to_owned());
+            row.push(fixed_or(f.better, 3, MD_UNDEFINED));
+            row.push(fixed_or(f.worse, 3, MD_UNDEFINED));
+            row.push(md_fong(f));
+            row.push(md_percent(f.total_strength));
+            row.push(md_percent(f.category_strength));
+            row
+        })
+        .collect();
+    md_table(out, &header, &right, &rows);
+    if !continuous {
+        return;
+    }
+    out.push('\n');
+    let header = [
+        "id",
+        "feature",
+        "importance",
+        "functional (mean ± SD)",
+        "dysfunctional (mean ± SD)",
+        "quadrant",
+        "blank",
+        "invalid",
+    ];
+    let right = [false, false, true, true, true, false, true, true];
+    let rows: Vec<Vec<String>> = features
+        .iter()
+        .map(|f| {
+            let c = f.continuous.unwrap_or_default();
+            vec![
+                md_escape(&f.id),
+                md_escape(&f.name),
+                fixed_or(f.importance_mean, 2, MD_UNDEFINED),
+                md_mean_sd(c.functional_mean, c.functional_sd),
+                md_mean_sd(c.dysfunctional_mean, c.dysfunctional_sd),
+                c.quadrant.map_or(MD_UNDEFINED, Category::as_str).to_owned(),
+                f.blank.to_string(),
+                f.invalid.to_string(),
+            ]
+        })
+        .collect();
+    md_table(out, &header, &right, &rows);
+}
+
+/// The Markdown report as a string.
+pub fn md(report: &ClassifyReport) -> String {
+    let continuous = report.has_continuous();
+    let mut out = String::new();
+    let _ = writeln!(out, "## Kano classification: {}", md_escape(&report.source));
+    out.push('\n');
+    let mut source = format!("Source: {} ({} layout)", md_escape(&report.source), report.layout);
+    if let Some(r) = respondents_phrase(report) {
+        source.push_str("; ");
+        source.push_str(&r);
+    }
+    let _ = writeln!(out, "{source}.");
+    out.push('\n');
+    let _ =
+        writeln!(out, "Method: {}.", method_phrases(&report.method, continuous, true).join("; "));
+    if report.method.rule != Rule::Plurality {
+        out.push('\n');
+        let _ = writeln!(
+            out,
+            "The category column is the `{}` rule's pick; the plurality pick is shown beside it.",
+            report.method.rule.name()
+        );
+    }
+    let segmented = report.is_segmented();
+    for s in &report.segments {
+        out.push('\n');
+        if segmented {
+            let mut heading = md_escape(&s.label());
+            if let Some(n) = s.respondents {
+                let _ = write!(heading, " ({n} respondent{})", if n == 1 { "" } else { "s" });
+            }
+            let _ = writeln!(out, "### {heading}");
+            out.push('\n');
+        }
+        md_segment(&mut out, &s.features, continuous);
+    }
+    out.push('\n');
+    out.push_str("Legend:\n\n");
+    for c in Category::ALL {
+        let _ = writeln!(out, "- **{c}** {} ({})", c.zh_name(), c.en_name());
+    }
+    out.push_str(
+        "- Counts are followed by their share of n, the answers classified (Q included).\n\
+         - Better = (A + O) / (A + O + M + I); Worse = −(O + M) / (A + O + M + I).\n\
+         - Fong's test compares the two largest categories a and b: significant when \
+         |a − b| ≥ 1.65 · √((a + b)(2n − a − b) / (2n)); otherwise the feature is mixed \
+         (e.g. A/O).\n\
+         - Total strength = (A + O + M) / n; category strength = the share of the first \
+         minus that of the second category among A, O, M, I, R.\n",
+    );
+    if continuous {
+        out.push_str(
+            "- Functional and dysfunctional scores: like 4, must-be 2, neutral 0, live-with −1, \
+             dislike −2 (functional); like −2, must-be −1, neutral 0, live-with 2, dislike 4 \
+             (dysfunctional). The quadrant splits both means at the continuous split.\n",
+        );
+    }
+    let _ = writeln!(out, "- {MD_UNDEFINED} marks a figure that is undefined.");
+    out
+}
+
+/// Write the Markdown report.
+pub fn write_md(report: &ClassifyReport, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(md(report).as_bytes())
+}
+
+// ---------------------------------------------------------------------------------------
+// Terminal table
+
+/// Names wider than this many display columns are cut with `…` in the table.
+pub const NAME_WIDTH: usize = 16;
+
+const TABLE_UNDEFINED: &str = "-";
+
+/// Cut `s` to at most `max` display columns, ending with `…` when cut.
+fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_owned();
+    }
+    let budget = max.saturating_sub(1);
+    let mut out = String::new();
+    let mut width = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if width + w > budget {
+            break;
+        }
+        width += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pad `s` to `width` display columns, on the left (numbers) or the right (text).
+fn pad(s: &str, width: usize, right: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(s.width()));
+    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+}
+
+fn table_category(f: &KanoResult) -> String {
+    match (f.category, f.plurality) {
+        (Some(c), Some(p)) if c != p => format!("{c} ({p})"),
+        (Some(c), _) => c.to_string(),
+        (None, _) => TABLE_UNDEFINED.to_owned(),
+    }
+}
+
+fn table_fong(f: &KanoResult) -> String {
+    match (f.fong.significant, &f.mixed) {
+        (Some(true), _) => "✓".to_owned(),
+        (Some(false), Some(label)) => label.clone(),
+        (Some(false), None) => "·".to_owned(),
+        (None, _) => TABLE_UNDEFINED.to_owned(),
+    }
+}
+
+fn table_row(f: &KanoResult, continuous: bool) -> Vec<String> {
+    let mut row = vec![one_line(&f.id), truncate(&one_line(&f.name), NAME_WIDTH), f.n.to_string()];
+    row.extend(Category::ALL.iter().map(|&c| f.counts.get(c).to_string()));
+    row.push(table_category(f));
+    row.push(fixed_or(f.better, 2, TABLE_UNDEFINED));
+    row.push(fixed_or(f.worse, 2, TABLE_UNDEFINED));
+    row.push(table_fong(f));
+    if continuous {
+        let q = f.continuous.and_then(|c| c.quadrant);
+        row.push(q.map_or(TABLE_UNDEFINED, Category::as_str).to_owned());
+    }
+    row
+}
+
+fn table_line(cells: &[String], widths: &[usize], right: &[bool]) -> String {
+    let padded: Vec<String> =
+        cells.iter().zip(widths).zip(right).map(|((c, &w), &r)| pad(c, w, r)).collect();
+    padded.join("  ").trim_end().to_owned()
+}
+
+/// The terminal table as a string.
+pub fn table(report: &ClassifyReport) -> String {
+    let continuous = report.has_continuous();
+    let mut header: Vec<String> =
+        ["id", "feature", "n", "A", "O", "M", "I", "R", "Q", "category", "Better", "Worse", "Fong"]
+            .map(str::to_owned)
+            .to_vec();
+    let mut right =
+        vec![false, false, true, true, true, true, true, true, true, false, true, true, false];
+    if continuous {
+        header.push("quadrant".to_owned());
+        right.push(false);
+    }
+    let blocks: Vec<(&Segment, Vec<Vec<String>>)> = report
+        .segments
+        .iter()
+        .map(|s| (s, s.features.iter().map(|f| table_row(f, continuous)).collect()))
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in blocks.iter().flat_map(|(_, rows)| rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let segmented = report.is_segmented();
+    let mut out = String::new();
+    for (i, (s, rows)) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if segmented {
+            let mut label = one_line(&s.label());
+            if let Some(n) = s.respondents {
+                let _ = write!(label, " · {n} respondent{}", if n == 1 { "" } else { "s" });
+            }
+            let _ = writeln!(out, "{label}");
+        }
+        let _ = writeln!(out, "{}", table_line(&header, &widths, &right));
+        for row in rows {
+            let _ = writeln!(out, "{}", table_line(row, &widths, &right));
+        }
+    }
+    out.push('\n');
+    let mut source = format!("{} ({})", one_line(&report.source), one_line(&report.layout));
+    if let Some(r) = respondents_phrase(report) {
+        source.push_str(" · ");
+        source.push_str(&r);
+    }
+    let _ = writeln!(out, "{source}");
+    let _ =
+        writeln!(out, "method: {}", method_phrases(&report.method, continuous, false).join(" · "));
+    let names: Vec<String> =
+        Category::ALL.iter().map(|c| format!("{c} {} {}", c.zh_name(), c.en_name())).collect();
+    let _ = writeln!(
+        out,
+        "legend: {} · category (plurality pick when it differs) · Fong: ✓ significant, \
+         A/O mixed, · not significant · - undefined",
+        names.join(", ")
+    );
+    out
+}
+
+/// Write the terminal table.
+pub fn write_table(report: &ClassifyReport, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(table(report).as_bytes())
+}
+
+// ---------------------------------------------------------------------------------------
+// Dispatch
+
+/// Write `report` in `format`.
+pub fn render(report: &ClassifyReport, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table => write_table(report, out),
+        Format::Csv => write_csv(report, out),
+        Format::Json => write_json(report, out),
+        Format::Md => write_md(report, out),
+    }
+}
+
+/// `report` in `format` as a string.
+pub fn render_to_string(report: &ClassifyReport, format: Format) -> io::Result<String> {
+    let mut buf = Vec::new();
+    render(report, format, &mut buf)?;
+    String::from_utf8(buf).map_err(io::Error::other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::kano::{Answer, Counts, FeatureAccumulator, Importance};
+    use Answer::{Dislike, Like, MustBe, Neutral};
+    use serde_json::{Value, json};
+
+    /// Compare with `tests/golden/classify/<name>`; `KANO_BLESS=1` rewrites the file.
+    fn golden(name: &str, actual: &str) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden/classify")
+            .join(name);
+        if std::env::var_os("KANO_BLESS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, actual).unwrap();
+            return;
+        }
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{} missing ({e}); run with KANO_BLESS=1", path.display()));
+        assert!(
+            expected == actual,
+            "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}",
+            path.display()
+        );
+    }
+
+    const WORKED: Counts = Counts { a: 12, o: 30, m: 5, i: 8, r: 1, q: 0 };
+
+    /// METHODS' worked example, an all-Q feature and a feature nobody answered, from counts.
+    fn counts_report() -> ClassifyReport {
+        let m = Method::default();
+        ClassifyReport::new(
+            "counts.csv",
+            "counts",
+            m,
+            vec![
+                KanoResult::from_counts("sms", "取号后短信提醒叫号", WORKED, &m),
+                KanoResult::from_counts(
+                    "allq",
+                    "All questionable",
+                    Counts::new(0, 0, 0, 0, 0, 6),
+                    &m,
+                ),
+                KanoResult::from_counts("none", "无人回答", Counts::default(), &m),
+            ],
+        )
+    }
+
+    /// Feed `count` respondents with the answer pair of category `c`.
+    fn feed(acc: &mut FeatureAccumulator, c: Category, count: usize, importance: Option<u8>) {
+        let (f, d) = match c {
+            Category::A => (Like, Neutral),
+            Category::O => (Like, Dislike),
+            Category::M => (MustBe, Dislike),
+            Category::I => (Neutral, Neutral),
+            Category::R => (Dislike, Like),
+            Category::Q => (Like, Like),
+        };
+        for _ in 0..count {
+            assert_eq!(acc.add(f, d, importance.and_then(Importance::new)), c);
+        }
+    }
+
+    /// The same features from respondents, under moai with cleaning, plus a mixed feature
+    /// whose long Chinese name must be cut in the table.
+    fn respondent_method() -> Method {
+        Method {
+            rule: Rule::Moai,
+            drop_straight_liners: true,
+            max_questionable: Some(2),
+            ..Method::default()
+        }
+    }
+
+    fn respondent_features(m: Method, scale: usize) -> Vec<KanoResult> {
+        let mut sms = FeatureAccumulator::new("sms", "取号后短信提醒叫号", m);
+        for (c, k) in Category::ALL.into_iter().zip([12, 30, 5, 8, 1, 0]) {
+            feed(&mut sms, c, k * scale, Some(7));
+        }
+        sms.note_blank();
+        sms.note_blank();
+        sms.note_invalid();
+        let mut water = FeatureAccumulator::new("water", "营业厅等候区提供免费饮用水和充电座", m);
+        for (c, k) in [(Category::A, 20), (Category::O, 18), (Category::M, 17)] {
+            feed(&mut water, c, k * scale, Some(if c == Category::A { 4 } else { 9 }));
+        }
+        let mut none = FeatureAccumulator::new("none", "无人回答", m);
+        none.note_blank();
+        vec![sms.finish(), water.finish(), none.finish()]
+    }
+
+    fn respondent_report() -> ClassifyReport {
+        let m = respondent_method();
+        let mut r = ClassifyReport::new("survey.csv", "wide", m, respondent_features(m, 1));
+        r.respondents = Some(58);
+        r.dropped = tally_dropped([
+            DropReason::TooManyQuestionable { count: 3, max: 2 },
+            DropReason::StraightLikeDislike,
+            DropReason::StraightLikeDislike,
+        ]);
+        r
+    }
+
+    fn segmented_report() -> ClassifyReport {
+        let m = respondent_method();
+        let mut whole = Segment::whole(respondent_features(m, 2));
+        whole.respondents = Some(116);
+        let beijing = Segment {
+            column: Some("城市".to_owned()),
+            value: Some("北京".to_owned()),
+            respondents: Some(58),
+            features: respondent_features(m, 1),
+        };
+        let blank = Segment {
+            column: Some("城市".to_owned()),
+            value: None,
+            respondents: Some(0),
+            features: vec![KanoResult::from_counts(
+                "sms",
+                "取号后短信提醒叫号",
+                Counts::default(),
+                &m,
+            )],
+        };
+        ClassifyReport {
+            source: "survey.csv".to_owned(),
+            layout: "long".to_owned(),
+            method: m,
+            respondents: Some(116),
+            dropped: Vec::new(),
+            segments: vec![whole, beijing, blank],
+        }
+    }
+
+    fn json_value(r: &ClassifyReport) -> Value {
+        let s = render_to_string(r, Format::Json).unwrap();
+        assert!(s.ends_with("}\n"), "{s}");
+        serde_json::from_str(&s).unwrap()
+    }
+
+    fn keys(v: &Value) -> Vec<&str> {
+        let mut k: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        k.sort_unstable();
+        k
+    }
+
+    #[test]
+    fn fixed_rounds_half_away_from_zero_and_never_shows_minus_zero() {
+        let cases: [(f64, usize, &str); 18] = [
+            (0.125, 2, "0.13"),
+            (-0.125, 2, "-0.13"),
+            (2.5, 0, "3"),
+            (-2.5, 0, "-3"),
+            (1.005, 2, "1.01"),
+            (0.0, 2, "0.00"),
+            (-0.0, 2, "0.00"),
+            (-0.004, 2, "0.00"),
+            (-0.005, 2, "-0.01"),
+            (9.995, 2, "10.00"),
+            (99.96, 1, "100.0"),
+            (42.0 / 55.0, 3, "0.764"),
+            (-35.0 / 55.0, 3, "-0.636"),
+            (-35.0 / 55.0, 2, "-0.64"),
+            (12.0 / 56.0 * 100.0, 1, "21.4"),
+            (18.0, 2, "18.00"),
+            (1e-7, 3, "0.000"),
+            (123456.0, 0, "123456"),
+        ];
+        for (x, d, want) in cases {
+            assert_eq!(fixed(x, d).as_deref(), Some(want), "{x} to {d}");
+        }
+        assert_eq!(fixed(f64::NAN, 2), None);
+        assert_eq!(fixed(f64::INFINITY, 2), None);
+    }
+
+    #[test]
+    fn json_contract_unsegmented() {
+        let v = json_value(&counts_report());
+        assert_eq!(keys(&v), ["features", "input", "method"]);
+        assert_eq!(v["method"]["table"], "standard");
+        assert_eq!(v["method"]["rule"], "plurality");
+        assert_eq!(v["method"]["moai_threshold"], 6.0);
+        assert_eq!(v["method"]["continuous_split"], 2.0);
+        assert_eq!(
+            v["input"],
+            json!({"source": "counts.csv", "layout": "counts", "respondents": null, "dropped": []})
+        );
+        let features = v["features"].as_array().unwrap();
+        assert_eq!(features.len(), 3);
+        for f in features {
+            for k in [
+                "id",
+                "name",
+                "n",
+                "counts",
+                "plurality",
+                "category",
+                "better",
+                "worse",
+                "fong",
+                "mixed",
+                "total_strength",
+                "category_strength",
+                "importance_mean",
+                "continuous",
+            ] {
+                assert!(f.get(k).is_some(), "{k} missing in {f}");
+            }
+            assert_eq!(keys(&f["counts"]), ["A", "I", "M", "O", "Q", "R"]);
+            assert_eq!(keys(&f["fong"]), ["critical", "difference", "significant"]);
+            // Categories are letters (or null).
+            for k in ["plurality", "category"] {
+                let c = &f[k];
+                assert!(
+                    c.is_null() || ["A", "O", "M", "I", "R", "Q"].contains(&c.as_str().unwrap())
+                );
+            }
+        }
+        // The worked example, unrounded.
+        let sms = &features[0];
+        assert_eq!(sms["id"], "sms");
+        assert_eq!(sms["name"], "取号后短信提醒叫号");
+        assert_eq!(sms["n"], 56);
+        assert_eq!(sms["counts"], json!({"A": 12, "O": 30, "M": 5, "I": 8, "R": 1, "Q": 0}));
+        assert_eq!(sms["plurality"], "O");
+        assert_eq!(sms["category"], "O");
+        assert_eq!(sms["better"].as_f64(), Some(42.0 / 55.0));
+        assert_eq!(sms["worse"].as_f64(), Some(-35.0 / 55.0));
+        assert_eq!(sms["fong"]["significant"], true);
+        assert_eq!(sms["fong"]["difference"].as_f64(), Some(18.0));
+        let critical = 1.65 * (42.0f64 * 70.0 / 112.0).sqrt();
+        assert_eq!(sms["fong"]["critical"].as_f64(), Some(critical));
+        assert!(sms["mixed"].is_null());
+        assert_eq!(sms["total_strength"].as_f64(), Some(47.0 / 56.0));
+        assert_eq!(sms["category_strength"].as_f64(), Some(18.0 / 56.0));
+        assert!(sms["importance_mean"].is_null());
+        assert!(sms["continuous"].is_null(), "aggregated counts: not applicable");
+        // All questionable: Better and Worse undefined, Q the category.
+        let q = &features[1];
+        assert_eq!((q["plurality"].as_str(), q["category"].as_str()), (Some("Q"), Some("Q")));
+        assert!(q["better"].is_null() && q["worse"].is_null());
+        assert_eq!(q["fong"]["significant"], true);
+        assert_eq!(q["total_strength"].as_f64(), Some(0.0));
+        // Nobody answered: null everywhere a figure would be.
+        let z = &features[2];
+        assert_eq!(z["n"], 0);
+        for k in [
+            "plurality",
+            "category",
+            "better",
+            "worse",
+            "mixed",
+            "total_strength",
+            "category_strength",
+            "importance_mean",
+            "continuous",
+        ] {
+            assert!(z[k].is_null(), "{k}");
+        }
+        for k in ["significant", "difference", "critical"] {
+            assert!(z["fong"][k].is_null(), "fong.{k}");
+        }
+        for c in ["A", "O", "M", "I", "R", "Q"] {
+            assert_eq!(z["counts"][c], 0);
+            assert!(z["shares"][c].is_null());
+        }
+    }
+
+    #[test]
+    fn json_from_respondents_has_continuous_and_input() {
+        let v = json_value(&respondent_report());
+        assert_eq!(v["method"]["rule"], "moai");
+        assert_eq!(v["method"]["max_questionable"], 2);
+        assert_eq!(
+            v["input"],
+            json!({"source": "survey.csv", "layout": "wide", "respondents": 58, "dropped": [
+                {"reason": "straight_like_dislike", "count": 2},
+                {"reason": "too_many_questionable", "count": 1}
+            ]})
+        );
+        let sms = &v["features"][0];
+        assert_eq!(sms["importance_mean"].as_f64(), Some(7.0));
+        assert_eq!((sms["blank"].as_u64(), sms["invalid"].as_u64()), (Some(2), Some(1)));
+        let c = &sms["continuous"];
+        assert_eq!(
+            keys(c),
+            [
+                "dysfunctional_mean",
+                "dysfunctional_sd",
+                "functional_mean",
+                "functional_sd",
+                "quadrant"
+            ]
+        );
+        // F: 12·4 + 30·4 + 5·2 + 8·0 + 1·(−2) = 176; D: 0 + 30·4 + 5·4 + 0 − 2 = 138.
+        assert_eq!(c["functional_mean"].as_f64(), Some(176.0 / 56.0));
+        assert_eq!(c["dysfunctional_mean"].as_f64(), Some(138.0 / 56.0));
+        assert!(c["functional_sd"].as_f64().is_some_and(|s| s > 0.0));
+        assert_eq!(c["quadrant"], "O");
+        // Mixed under moai: plurality A, category M, label A/O.
+        let water = &v["features"][1];
+        assert_eq!(
+            (water["plurality"].as_str(), water["category"].as_str()),
+            (Some("A"), Some("M"))
+        );
+        assert_eq!(water["fong"]["significant"], false);
+        assert_eq!(water["mixed"], "A/O");
+        // Nobody answered, from respondents: the continuous object with null leaves.
+        let none = &v["features"][2];
+        assert_eq!(
+            none["continuous"],
+            json!({"functional_mean": null, "dysfunctional_mean": null, "functional_sd": null,
+                   "dysfunctional_sd": null, "quadrant": null})
+        );
+        assert_eq!(none["blank"], 1);
+    }
+
+    #[test]
+    fn json_segmented_form() {
+        let r = segmented_report();
+        let v = json_value(&r);
+        assert_eq!(keys(&v), ["input", "method", "segments"]);
+        let segs = v["segments"].as_array().unwrap();
+        assert_eq!(segs.len(), 3);
+        for s in segs {
+            assert_eq!(keys(s), ["column", "features", "respondents", "value"]);
+        }
+        assert!(segs[0]["column"].is_null() && segs[0]["value"].is_null());
+        assert_eq!(segs[0]["features"][0]["n"], 112);
+        assert_eq!(
+            (segs[1]["column"].as_str(), segs[1]["value"].as_str()),
+            (Some("城市"), Some("北京"))
+        );
+        assert_eq!(segs[1]["features"][0]["better"].as_f64(), Some(42.0 / 55.0));
+        assert!(segs[2]["value"].is_null());
+        assert_eq!(segs[2]["respondents"], 0);
+        // One segment with a column is still the segmented form.
+        let mut one = r.clone();
+        one.segments.drain(..2);
+        assert!(one.is_segmented());
+        assert_eq!(keys(&json_value(&one)), ["input", "method", "segments"]);
+        // No segment at all: an empty feature list.
+        let mut empty = r;
+        empty.segments.clear();
+        assert!(!empty.is_segmented());
+        assert_eq!(json_value(&empty)["features"], json!([]));
+    }
+
+    #[test]
+    fn json_is_pretty_deterministic_and_ordered() {
+        let r = counts_report();
+        let a = render_to_string(&r, Format::Json).unwrap();
+        assert_eq!(a, render_to_string(&r, Format::Json).unwrap());
+        assert_eq!(a, format!("{}\n", serde_json::to_string_pretty(&r).unwrap()));
+        let pos = |k: &str| a.find(&format!("\"{k}\":")).unwrap();
+        assert!(pos("method") < pos("features") && pos("features") < pos("input"));
+        assert!(a.contains("\"better\": 0.7636363636363637"), "unrounded");
+        golden("counts.json", &a);
+    }
+
+    #[test]
+    fn csv_header_and_rows() {
+        let s = render_to_string(&counts_report(), Format::Csv).unwrap();
+        let lines: Vec<&str> = s.lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(
+            lines[0],
+            "id,name,n,A,O,M,I,R,Q,share_A,share_O,share_M,share_I,share_R,share_Q,plurality,\
+             category,better,worse,fong_significant,fong_difference,fong_critical,mixed,\
+             total_strength,category_strength,importance_mean,functional_mean,\
+             dysfunctional_mean,functional_sd,dysfunctional_sd,quadrant,blank,invalid"
+        );
+        let mut rd = csv::Reader::from_reader(s.as_bytes());
+        let header = rd.headers().unwrap().clone();
+        let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+        let get = |row: &csv::StringRecord, k: &str| {
+            let i = header.iter().position(|h| h == k).unwrap();
+            row.get(i).unwrap().to_owned()
+        };
+        let sms = &rows[0];
+        assert_eq!(get(sms, "name"), "取号后短信提醒叫号");
+        assert_eq!(get(sms, "O"), "30");
+        assert_eq!(get(sms, "share_O").parse::<f64>().unwrap(), 30.0 * 100.0 / 56.0);
+        assert_eq!(get(sms, "better").parse::<f64>().unwrap(), 42.0 / 55.0);
+        assert_eq!(get(sms, "worse").parse::<f64>().unwrap(), -35.0 / 55.0);
+        assert_eq!(get(sms, "fong_significant"), "true");
+        assert_eq!(get(sms, "fong_difference"), "18");
+        assert_eq!(get(sms, "mixed"), "");
+        assert_eq!(get(sms, "importance_mean"), "");
+        assert_eq!(get(sms, "quadrant"), "");
+        assert_eq!(
+            lines[1],
+            format!(
+                "sms,取号后短信提醒叫号,56,12,30,5,8,1,0,{},{},{},{},{},0,O,O,{},{},true,18,{},,{},{},,,,,,,0,0",
+                12.0 * 100.0 / 56.0,
+                30.0 * 100.0 / 56.0,
+                5.0 * 100.0 / 56.0,
+                8.0 * 100.0 / 56.0,
+                100.0 / 56.0,
+                42.0 / 55.0,
+                -35.0 / 55.0,
+                1.65 * (42.0f64 * 70.0 / 112.0).sqrt(),
+                47.0 / 56.0,
+                18.0 / 56.0,
+            )
+        );
+        // All Q: worse and better empty; zero answers: only counts, blank and invalid.
+        assert_eq!(get(&rows[1], "better"), "");
+        assert_eq!(get(&rows[1], "share_Q"), "100");
+        assert_eq!(lines[3], "none,无人回答,0,0,0,0,0,0,0,,,,,,,,,,,,,,,,,,,,,,,0,0");
+    }
+
+    #[test]
+    fn csv_from_respondents_and_segmented() {
+        let s = render_to_string(&respondent_report(), Format::Csv).unwrap();
+        let mut rd = csv::Reader::from_reader(s.as_bytes());
+        let header = rd.headers().unwrap().clone();
+        let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+        let col = |k: &str| header.iter().position(|h| h == k).unwrap();
+        assert_eq!(&rows[0][col("importance_mean")], "7");
+        assert_eq!(rows[0][col("functional_mean")].parse::<f64>().unwrap(), 176.0 / 56.0);
+        assert_eq!(&rows[0][col("quadrant")], "O");
+        assert_eq!((&rows[0][col("blank")], &rows[0][col("invalid")]), ("2", "1"));
+        assert_eq!((&rows[1][col("plurality")], &rows[1][col("category")]), ("A", "M"));
+        assert_eq!(&rows[1][col("fong_significant")], "false");
+        assert_eq!(&rows[1][col("mixed")], "A/O");
+        // A name with a comma, a quote and a line break survives the round trip.
+        let m = Method::default();
+        let tricky = "Wi-Fi, \"free\"\nfast";
+        let r = ClassifyReport::new(
+            "x",
+            "counts",
+            m,
+            vec![KanoResult::from_counts("w", tricky, WORKED, &m)],
+        );
+        let s = render_to_string(&r, Format::Csv).unwrap();
+        let mut rd = csv::Reader::from_reader(s.as_bytes());
+        assert_eq!(&rd.records().next().unwrap().unwrap()[1], tricky);
+        // Segmented: two leading columns, blank value empty.
+        let s = render_to_string(&segmented_report(), Format::Csv).unwrap();
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[0].starts_with("segment_column,segment_value,id,name,n,A,"));
+        assert_eq!(lines.len(), 1 + 3 + 3 + 1);
+        assert!(lines[1].starts_with(",,sms,取号后短信提醒叫号,112,24,60,"), "{}", lines[1]);
+        assert!(lines[4].starts_with("城市,北京,sms,取号后短信提醒叫号,56,12,30,"), "{}", lines[4]);
+        assert!(lines[7].starts_with("城市,,sms,"), "{}", lines[7]);
+    }
+
+    #[test]
+    fn md_golden() {
+        let counts = md(&counts_report());
+        golden("counts.md", &counts);
+        assert!(counts.contains("evaluation table `standard`; rule `plurality`."), "{counts}");
+        assert!(counts.contains("| 0.764 | -0.636 | significant (18.00 ≥ 8.45) |"), "{counts}");
+        assert!(counts.contains("| 12 (21.4%) | 30 (53.6%) |"), "{counts}");
+        assert!(!counts.contains("-0.00") && !counts.contains("continuous split"));
+        for c in Category::ALL {
+            assert!(counts.contains(&format!("- **{c}** {} ({})", c.zh_name(), c.en_name())));
+        }
+        let resp = md(&respondent_report());
+        golden("respondents.md", &resp);
+        assert!(resp.contains("rule `moai` (near-tie threshold 6 percentage points)"), "{resp}");
+        assert!(resp.contains("continuous split 2"), "{resp}");
+        assert!(resp.contains("mixed A/O (2.00 < 8.23)"), "{resp}");
+        assert!(resp.contains("58 respondents analysed, 3 dropped (2 straight-lined like/dislike, 1 more than 2 Q answers)"), "{resp}");
+        assert!(resp.contains("| 7.00 | 3.14 ± "), "{resp}");
+        let seg = md(&segmented_report());
+        golden("segmented.md", &seg);
+        assert!(seg.contains("### whole sample (116 respondents)\n"), "{seg}");
+        assert!(seg.contains("### 城市 = 北京 (58 respondents)\n"), "{seg}");
+        assert!(seg.contains("### 城市 = (blank) (0 respondents)\n"), "{seg}");
+        // Every table row has as many cells as its header.
+        for doc in [&counts, &resp, &seg] {
+            let mut expected = 0;
+            for line in doc.lines().filter(|l| l.starts_with('|')) {
+                let cells = line.matches(" | ").count() + 1;
+                if line.starts_with("| id ") {
+                    expected = cells;
+                } else if !line.starts_with("|--") {
+                    assert_eq!(cells, expected, "{line}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn md_escapes_markup_in_names() {
+        let m = Method::default();
+        let r = ClassifyReport::new(
+            "a_b.csv",
+            "counts",
+            m,
+            vec![KanoResult::from_counts("f_1", "A|B *bold*\nnext", WORKED, &m)],
+        );
+        let s = md(&r);
+        assert!(s.contains("| f\\_1 | A\\|B \\*bold\\* next | 56 |"), "{s}");
+        assert!(s.contains("## Kano classification: a\\_b.csv\n"), "{s}");
+    }
+
+    /// The cells of a table line as (first, last + 1) display columns, cells separated by
+    /// two or more spaces.
+    fn cell_spans(line: &str) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let (mut col, mut spaces, mut start, mut end) = (0, 2, 0, 0);
+        for c in line.chars() {
+            if c == ' ' {
+                spaces += 1;
+            } else {
+                if spaces >= 2 {
+                    if col > 0 {
+                        spans.push((start, end));
+                    }
+                    start = col;
+                }
+                spaces = 0;
+                end = col + c.width().unwrap_or(0);
+            }
+            col += c.width().unwrap_or(0);
+        }
+        spans.push((start, end));
+        spans
+    }
+
+    #[test]
+    fn table_golden_and_cjk_alignment() {
+        let counts = table(&counts_report());
+        golden("counts.txt", &counts);
+        let resp = table(&respondent_report());
+        golden("respondents.txt", &resp);
+        let seg = table(&segmented_report());
+        golden("segmented.txt", &seg);
+        for doc in [&counts, &resp, &seg] {
+            assert!(!doc.contains('\x1b'), "no colour codes");
+            assert!(!doc.contains("-0.00"));
+            assert!(doc.lines().all(|l| l == l.trim_end()), "no trailing spaces");
+            let header = doc.lines().find(|l| l.starts_with("id ")).unwrap();
+            let rows: Vec<&str> = doc
+                .lines()
+                .filter(|l| ["sms ", "allq ", "none ", "water "].iter().any(|p| l.starts_with(p)))
+                .collect();
+            assert!(rows.len() >= 3, "{doc}");
+            let head = cell_spans(header);
+            let right =
+                |name: &str| ["n", "A", "O", "M", "I", "R", "Q", "Better", "Worse"].contains(&name);
+            let names: Vec<&str> = header.split_whitespace().collect();
+            assert_eq!(names.len(), head.len());
+            for row in rows {
+                let cells = cell_spans(row);
+                assert_eq!(cells.len(), head.len(), "{row}");
+                for ((name, h), c) in names.iter().zip(&head).zip(&cells) {
+                    if right(name) {
+                        assert_eq!(c.1, h.1, "{name} right-aligned in display columns: {row}");
+                    } else {
+                        assert_eq!(c.0, h.0, "{name} left-aligned in display columns: {row}");
+                    }
+                }
+            }
+        }
+        // The cut name, the rule's pick beside the plurality pick, the mixed label.
+        assert!(resp.contains("  营业厅等候区提…  "), "{resp}");
+        let water = resp.lines().find(|l| l.starts_with("water")).unwrap();
+        assert!(water.contains("  M (A)  ") && water.contains("  A/O  "), "{water}");
+        let sms = counts.lines().find(|l| l.starts_with("sms")).unwrap();
+        assert!(sms.ends_with("O           0.76  -0.64  ✓"), "{sms}");
+        assert!(counts.contains("\nmethod: evaluation table standard · rule plurality\n"));
+        assert!(!counts.contains("quadrant"), "no continuous column for counts");
+        assert!(resp.lines().next().unwrap().ends_with("Fong  quadrant"));
+        assert!(
+            counts.contains("\nlegend: A 兴奋 attractive, O 期望 one-dimensional, M 基本 must-be")
+        );
+        assert!(seg.starts_with("whole sample · 116 respondents\n"), "{seg}");
+        assert!(seg.contains("\n城市 = (blank) · 0 respondents\n"), "{seg}");
+    }
+
+    #[test]
+    fn truncate_and_pad_measure_display_columns() {
+        assert_eq!(truncate("取号后短信提醒叫号", 16), "取号后短信提醒…");
+        assert_eq!(truncate("取号后短信提醒叫号", 16).width(), 15);
+        assert_eq!(truncate("取号后短信提醒叫", 16), "取号后短信提醒叫");
+        assert_eq!(truncate("abcdefghijklmnopq", 16), "abcdefghijklmno…");
+        assert_eq!(truncate("abcdefghijklmnopq", 16).width(), 16);
+        assert_eq!(pad("北京", 6, false), "北京  ");
+        assert_eq!(pad("12", 4, true), "  12");
+        assert_eq!(pad("toolong", 3, true), "toolong");
+    }
+
+    #[test]
+    fn tally_dropped_counts_by_kind_in_fixed_order() {
+        assert_eq!(tally_dropped([]), Vec::new());
+        let t = tally_dropped([
+            DropReason::TooManyQuestionable { count: 4, max: 1 },
+            DropReason::StraightDislikeLike,
+            DropReason::TooManyQuestionable { count: 2, max: 1 },
+        ]);
+        assert_eq!(
+            t,
+            [
+                Dropped { reason: DropKind::StraightDislikeLike, count: 1 },
+                Dropped { reason: DropKind::TooManyQuestionable, count: 2 },
+            ]
+        );
+        for (i, k) in DropKind::ALL.into_iter().enumerate() {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+            assert_eq!(k as usize, i, "tally_dropped indexes by discriminant");
+        }
+    }
+
+    #[test]
+    fn render_dispatches_every_format() {
+        let r = respondent_report();
+        assert_eq!(render_to_string(&r, Format::Md).unwrap(), md(&r));
+        assert_eq!(render_to_string(&r, Format::Table).unwrap(), table(&r));
+        assert!(render_to_string(&r, Format::Csv).unwrap().starts_with("id,name,"));
+        assert!(render_to_string(&r, Format::Json).unwrap().starts_with("{\n  \"method\": {"));
+        let names: Vec<&str> =
+            [Format::Table, Format::Csv, Format::Json, Format::Md].map(Format::name).to_vec();
+        assert_eq!(names, ["table", "csv", "json", "md"]);
+        assert_eq!(Format::default(), Format::Table);
+    }
+
+    #[test]
+    fn method_line_names_every_variant_used() {
+        let m = Method {
+            table: crate::analysis::kano::Table::Pouliot,
+            rule: Rule::TwoStage,
+            continuous_split: 2.5,
+            continuous_excludes_qr: true,
+            coding: Coding::Reversed,
+            ..Method::default()
+        };
+        let p = method_phrases(&m, true, false).join(" · ");
+        assert_eq!(
+            p,
+            "evaluation table pouliot · rule two_stage · continuous split 2.5 · Q and R pairs \
+             left out of the continuous analysis · reversed coding (5 = like … 1 = dislike)"
+        );
+    }
+}
