@@ -4,11 +4,19 @@
 //! wrap their cells and split between rows across pages; charts are drawn by a
 //! [`ChartPainter`] into the area the layout reserves for them.
 
+mod document;
 pub mod fonts;
+pub mod layout;
+pub mod markup;
+#[cfg(test)]
+mod tests;
+pub mod textflow;
 
 use printpdf::Op;
 
 pub use fonts::{Face, Faces, FontError, PdfFonts};
+pub use layout::{DocMeta, LayoutOptions, Margins};
+pub use markup::{Block, parse};
 
 /// A rectangle on a page in PDF points, origin at the bottom-left corner of the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,4 +36,61 @@ pub trait ChartPainter {
     /// The operations that draw chart `id` inside `area`, in page coordinates, using the
     /// document's fonts for its text. An unknown id is an error.
     fn paint(&mut self, id: &str, area: Area, fonts: &PdfFonts<'_>) -> Result<Vec<Op>, String>;
+}
+
+/// A written report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedPdf {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Number of pages, the cover included.
+    pub pages: usize,
+    /// Characters the embedded fonts cannot draw (shown as empty boxes), each once, in order
+    /// of appearance.
+    pub missing_chars: Vec<char>,
+    /// Problems that did not stop the report: a chart that could not be drawn, a chart
+    /// higher than a page, warnings of the PDF writer.
+    pub warnings: Vec<String>,
+}
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The embedded fonts could not be used.
+    #[error(transparent)]
+    Font(#[from] FontError),
+    /// The layout options cannot be laid out.
+    #[error("invalid layout options: {0}")]
+    Options(String),
+    /// The PDF could not be assembled.
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+/// Lay out `blocks` on A4 pages and write the PDF. Level-1 headings start a new page and,
+/// with level-2 headings, make the outline; charts are drawn by `charts` into the areas
+/// the layout reserves. Identical input gives identical bytes.
+pub fn render_pdf(
+    blocks: &[Block],
+    faces: &Faces,
+    opts: &LayoutOptions,
+    charts: &mut dyn ChartPainter,
+) -> Result<RenderedPdf, PdfError> {
+    opts.check().map_err(PdfError::Options)?;
+    let laid = layout::lay_out(blocks, faces, opts);
+    let mut missing: Vec<char> = Vec::new();
+    for item in laid.pages.iter().flat_map(|p| &p.items) {
+        if let layout::Item::Text { text, bold, .. } = item {
+            let face = if *bold { &faces.bold } else { &faces.regular };
+            for c in text.chars() {
+                if !face.has(c) && !missing.contains(&c) {
+                    missing.push(c);
+                }
+            }
+        }
+    }
+    let (bytes, chart_warnings) = document::write(&laid, faces, opts, charts)?;
+    let mut warnings = laid.warnings.clone();
+    warnings.extend(chart_warnings);
+    Ok(RenderedPdf { bytes, pages: laid.pages.len(), missing_chars: missing, warnings })
 }

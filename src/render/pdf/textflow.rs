@@ -1,0 +1,393 @@
+//! Line breaking: greedy filling of lines at UAX #14 break opportunities
+//! ([`unicode_linebreak`]), measured with the embedded faces. Text is set ragged-right;
+//! a word wider than the line is broken between characters. Optionally a quarter-em gap
+//! separates Chinese from Latin letters and digits (`2026 年`); it is a position offset,
+//! not a character, so copied text stays as written.
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::fonts::Faces;
+use super::markup::{Span, is_wide};
+
+/// Fullwidth opening brackets, whose glyph fills only the right half of the em box.
+const OPENING_BRACKETS: &str = "（「『《〈【〔〖［｛〘";
+
+/// The gap between Chinese and Latin letters or digits, in em.
+pub const CJK_LATIN_GAP_EM: f32 = 0.25;
+
+/// How to set a run of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FlowStyle {
+    /// Font size in points.
+    pub size: f32,
+    /// Set every span bold, whatever its own weight (table heads, headings).
+    pub force_bold: bool,
+    /// Add [`CJK_LATIN_GAP_EM`] between Chinese and Latin letters or digits.
+    pub cjk_latin_gap: bool,
+}
+
+impl FlowStyle {
+    /// Regular text at `size` with the CJK/Latin gap.
+    pub fn new(size: f32) -> Self {
+        Self { size, force_bold: false, cjk_latin_gap: true }
+    }
+
+    /// The same style, all bold.
+    pub fn bold(self) -> Self {
+        Self { force_bold: true, ..self }
+    }
+}
+
+/// A piece of a line in one weight, placed at `x` points from the start of the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fragment {
+    /// The text (no line breaks).
+    pub text: String,
+    /// Set in the bold face.
+    pub bold: bool,
+    /// Offset from the start of the line, in points.
+    pub x: f32,
+    /// Advance width, in points.
+    pub width: f32,
+}
+
+/// One set line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    /// The fragments, left to right.
+    pub fragments: Vec<Fragment>,
+    /// Width of the line without trailing spaces, in points.
+    pub width: f32,
+}
+
+impl Line {
+    /// The line's text.
+    pub fn text(&self) -> String {
+        self.fragments.iter().map(|f| f.text.as_str()).collect()
+    }
+}
+
+/// One character with what the breaker needs to know about it.
+#[derive(Debug, Clone, Copy)]
+struct Glyph {
+    c: char,
+    bold: bool,
+    advance: f32,
+    /// Gap before this character when it does not start a line.
+    gap: f32,
+}
+
+fn latin_like(c: char) -> bool {
+    c.is_alphanumeric() && !is_wide(c)
+}
+
+/// Whether a gap goes between `a` and `b`.
+fn wants_gap(a: char, b: char) -> bool {
+    let cjk = |c: char| is_wide(c) && c.is_alphanumeric();
+    (cjk(a) && latin_like(b)) || (latin_like(a) && cjk(b))
+}
+
+fn glyphs(spans: &[Span], faces: &Faces, style: FlowStyle) -> (String, Vec<Glyph>) {
+    let mut text = String::new();
+    let mut out: Vec<Glyph> = Vec::new();
+    for span in spans {
+        let bold = span.bold || style.force_bold;
+        let face = if bold { &faces.bold } else { &faces.regular };
+        for c in span.text.chars() {
+            // tabs and other controls are set as spaces; line breaks stay (mandatory breaks)
+            let c = if c != '\n' && c.is_control() { ' ' } else { c };
+            let advance = if c == '\n' { 0.0 } else { face.advance_em(c) * style.size };
+            let gap = match out.last() {
+                Some(prev) if style.cjk_latin_gap && wants_gap(prev.c, c) => {
+                    CJK_LATIN_GAP_EM * style.size
+                }
+                _ => 0.0,
+            };
+            text.push(c);
+            out.push(Glyph { c, bold, advance, gap });
+        }
+    }
+    (text, out)
+}
+
+/// Break `spans` into lines no wider than `max_width` points (a line holding a single
+/// character wider than that is the only exception). `'\n'` forces a break. Empty text
+/// gives no lines.
+pub fn break_lines(spans: &[Span], faces: &Faces, style: FlowStyle, max_width: f32) -> Vec<Line> {
+    flow(spans, faces, style, max_width, true)
+}
+
+fn flow(
+    spans: &[Span],
+    faces: &Faces,
+    style: FlowStyle,
+    max_width: f32,
+    break_words: bool,
+) -> Vec<Line> {
+    let (text, glyphs) = glyphs(spans, faces, style);
+    if glyphs.is_empty() {
+        return Vec::new();
+    }
+    // byte offset → glyph index
+    let mut index_of = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.chars().enumerate() {
+        index_of.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    index_of.push(glyphs.len());
+
+    // unbreakable segments [start, end) and whether a break is mandatory after them
+    let mut segments = Vec::new();
+    let mut start = 0;
+    for (at, kind) in linebreaks(&text) {
+        let end = index_of.get(at).copied().unwrap_or(glyphs.len());
+        if end > start {
+            segments.push((start, end, kind == BreakOpportunity::Mandatory));
+            start = end;
+        }
+    }
+
+    // width of glyphs [from, to); `leading`: the first one keeps its gap
+    let width_of = |from: usize, to: usize, leading: bool| -> f32 {
+        let mut w = 0.0;
+        let mut first = true;
+        for g in glyphs[from..to].iter().filter(|g| g.c != '\n') {
+            w += g.advance + if first && !leading { 0.0 } else { g.gap };
+            first = false;
+        }
+        w
+    };
+    // lines as glyph ranges [start, end); hard breaks inside are skipped when built
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut cur = (0usize, 0usize);
+    let mut cur_len = 0usize; // glyphs in `cur` that are drawn
+    let mut width = 0.0f32; // width of `cur`, trailing spaces included
+    for (start, end, mandatory) in segments {
+        let mut visible_end = end;
+        while visible_end > start && glyphs[visible_end - 1].c.is_whitespace() {
+            visible_end -= 1;
+        }
+        if cur_len > 0 && width + width_of(start, visible_end, true) > max_width {
+            lines.push(cur);
+            cur_len = 0;
+        }
+        if cur_len == 0 {
+            cur = (start, start);
+            width = 0.0;
+        }
+        if break_words && cur_len == 0 && width_of(start, visible_end, false) > max_width {
+            // a word longer than the line: break it between characters
+            for (i, g) in glyphs.iter().enumerate().take(end).skip(start) {
+                if g.c == '\n' {
+                    cur.1 = i + 1;
+                    continue;
+                }
+                let gap = if cur_len == 0 { 0.0 } else { g.gap };
+                if cur_len > 0 && !g.c.is_whitespace() && width + gap + g.advance > max_width {
+                    lines.push(cur);
+                    cur = (i, i);
+                    cur_len = 0;
+                    width = g.advance;
+                } else {
+                    width += gap + g.advance;
+                }
+                cur.1 = i + 1;
+                cur_len += 1;
+            }
+        } else {
+            width += width_of(start, end, cur_len > 0);
+            cur.1 = end;
+            cur_len += glyphs[start..end].iter().filter(|g| g.c != '\n').count();
+        }
+        if mandatory && end < glyphs.len() {
+            lines.push(cur);
+            cur = (end, end);
+            cur_len = 0;
+        }
+    }
+    if cur_len > 0 || lines.is_empty() {
+        lines.push(cur);
+    }
+    // a text ending in a hard break does not end in an empty line
+    let drawn = |&(a, b): &(usize, usize)| glyphs[a..b].iter().any(|g| g.c != '\n');
+    if glyphs.last().is_some_and(|g| g.c == '\n') && lines.last().is_some_and(|l| !drawn(l)) {
+        lines.pop();
+    }
+    lines.into_iter().map(|(a, b)| build_line(&glyphs[a..b])).collect()
+}
+
+fn build_line(glyphs: &[Glyph]) -> Line {
+    let mut glyphs: Vec<Glyph> = glyphs.iter().filter(|g| g.c != '\n').copied().collect();
+    while glyphs.last().is_some_and(|g| g.c.is_whitespace()) {
+        glyphs.pop();
+    }
+    let mut line = Line::default();
+    // an opening bracket sits in the right half of its em box: at the start of a line it
+    // hangs its empty half into the margin, so the ink lines up with the lines above
+    let mut x = match glyphs.first() {
+        Some(g) if OPENING_BRACKETS.contains(g.c) => -0.5 * g.advance,
+        _ => 0.0,
+    };
+    let mut current: Option<Fragment> = None;
+    for (k, g) in glyphs.iter().enumerate() {
+        let gap = if k == 0 { 0.0 } else { g.gap };
+        x += gap;
+        let continues = current.as_ref().is_some_and(|f| f.bold == g.bold && gap == 0.0);
+        if !continues {
+            if let Some(f) = current.take() {
+                line.fragments.push(f);
+            }
+            current = Some(Fragment { text: String::new(), bold: g.bold, x, width: 0.0 });
+        }
+        if let Some(f) = current.as_mut() {
+            f.text.push(g.c);
+            f.width += g.advance;
+        }
+        x += g.advance;
+    }
+    if let Some(f) = current.take() {
+        line.fragments.push(f);
+    }
+    line.width = x.max(0.0);
+    line
+}
+
+/// Width of the widest line `spans` would make with no width limit (hard breaks still
+/// break), in points.
+pub fn natural_width(spans: &[Span], faces: &Faces, style: FlowStyle) -> f32 {
+    break_lines(spans, faces, style, f32::INFINITY).iter().map(|l| l.width).fold(0.0, f32::max)
+}
+
+/// Width of the widest unbreakable piece of `spans` (the narrowest the text can be set
+/// without breaking inside a word), in points.
+pub fn min_width(spans: &[Span], faces: &Faces, style: FlowStyle) -> f32 {
+    flow(spans, faces, style, 0.0, false).iter().map(|l| l.width).fold(0.0, f32::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn faces() -> Faces {
+        Faces::embedded().unwrap()
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::text).collect()
+    }
+
+    const PLAIN: FlowStyle = FlowStyle { size: 10.0, force_bold: false, cjk_latin_gap: false };
+
+    #[test]
+    fn chinese_breaks_between_ideographs_and_keeps_punctuation_on_the_line() {
+        let f = faces();
+        // five ideographs per line (50 pt at 10 pt size)
+        let lines = break_lines(&[Span::plain("客户满意度持续提升，服务")], &f, PLAIN, 50.0);
+        assert_eq!(texts(&lines), ["客户满意度", "持续提升，", "服务"]);
+        // the comma never starts a line: it takes its ideograph along
+        let lines = break_lines(&[Span::plain("客户满意度持续提升，服务")], &f, PLAIN, 45.0);
+        assert_eq!(texts(&lines), ["客户满意", "度持续提", "升，服务"]);
+        for l in &lines {
+            assert!(l.width <= 45.0 + 1e-3, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn latin_breaks_at_spaces_and_trailing_spaces_do_not_count() {
+        let f = faces();
+        let w = f.regular.width("service quality", 10.0) + 0.5;
+        let lines = break_lines(&[Span::plain("service quality matters a lot")], &f, PLAIN, w);
+        assert_eq!(texts(&lines)[0], "service quality");
+        assert!(lines.iter().all(|l| !l.text().ends_with(' ')));
+        assert!(lines.iter().all(|l| l.width <= w));
+    }
+
+    #[test]
+    fn mixed_weights_make_fragments() {
+        let f = faces();
+        let spans = [Span::bold("场景"), Span::plain("：对公开户")];
+        let lines = break_lines(&spans, &f, PLAIN, 500.0);
+        assert_eq!(lines.len(), 1);
+        let frags = &lines[0].fragments;
+        assert_eq!(frags.len(), 2);
+        assert!(frags[0].bold && !frags[1].bold);
+        assert_eq!(frags[0].text, "场景");
+        assert!((frags[1].x - frags[0].width).abs() < 1e-3);
+        assert!((lines[0].width - 70.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn hard_breaks_force_new_lines() {
+        let f = faces();
+        let lines = break_lines(&[Span::plain("第一行\n第二行\n")], &f, PLAIN, 500.0);
+        assert_eq!(texts(&lines), ["第一行", "第二行"]);
+        let lines = break_lines(&[Span::plain("上\n\n下")], &f, PLAIN, 500.0);
+        assert_eq!(texts(&lines), ["上", "", "下"]);
+    }
+
+    #[test]
+    fn long_words_break_between_characters() {
+        let f = faces();
+        let word = "https://example.com/very/long/path/without/spaces";
+        let lines = break_lines(&[Span::plain(word)], &f, PLAIN, 60.0);
+        assert!(lines.len() > 2);
+        assert_eq!(texts(&lines).concat(), word);
+        assert!(lines.iter().all(|l| l.width <= 60.0 + 1e-3));
+        // narrower than one character: one character per line, never an empty line
+        let lines = break_lines(&[Span::plain("服务")], &f, PLAIN, 3.0);
+        assert_eq!(texts(&lines), ["服", "务"]);
+    }
+
+    #[test]
+    fn cjk_latin_gap_is_an_offset_not_a_character() {
+        let f = faces();
+        let style = FlowStyle::new(10.0);
+        let lines = break_lines(&[Span::plain("2026年9月NPS达标")], &f, style, 500.0);
+        let line = &lines[0];
+        assert_eq!(line.text(), "2026年9月NPS达标");
+        // gaps: 2026|年, 年|9, 9|月, 月|NPS, NPS|达
+        assert_eq!(line.fragments.len(), 6);
+        let plain = f.regular.width("2026年9月NPS达标", 10.0);
+        assert!((line.width - (plain + 5.0 * 2.5)).abs() < 0.01, "{}", line.width);
+        let second = &line.fragments[1];
+        assert!((second.x - (line.fragments[0].width + 2.5)).abs() < 1e-3);
+        // no gap next to punctuation or at a line start
+        let lines = break_lines(&[Span::plain("「A」")], &f, style, 500.0);
+        assert_eq!(lines[0].fragments.len(), 1);
+    }
+
+    #[test]
+    fn gap_dropped_at_line_start() {
+        let f = faces();
+        let style = FlowStyle::new(10.0);
+        let lines = break_lines(&[Span::plain("服务ABC")], &f, style, 21.0);
+        assert_eq!(texts(&lines), ["服务", "ABC"]);
+        assert_eq!(lines[1].fragments[0].x, 0.0);
+    }
+
+    #[test]
+    fn natural_and_minimum_widths() {
+        let f = faces();
+        let spans = [Span::plain("检查方式 mystery shopper")];
+        let nat = natural_width(&spans, &f, PLAIN);
+        let min = min_width(&spans, &f, PLAIN);
+        let widest = f.regular.width("shopper", 10.0).max(f.regular.width("mystery", 10.0));
+        assert!((min - widest).abs() < 0.01, "{min}");
+        assert!(nat > min);
+        assert_eq!(natural_width(&[], &f, PLAIN), 0.0);
+    }
+
+    #[test]
+    fn opening_bracket_hangs_at_line_start() {
+        let f = faces();
+        let lines = break_lines(&[Span::plain("（如下）")], &f, PLAIN, 500.0);
+        assert!((lines[0].fragments[0].x + 5.0).abs() < 0.01, "{lines:?}");
+        assert!((lines[0].width - 35.0).abs() < 0.01);
+        let lines = break_lines(&[Span::plain("如（下）")], &f, PLAIN, 500.0);
+        assert_eq!(lines[0].fragments[0].x, 0.0);
+    }
+
+    #[test]
+    fn empty_text_makes_no_lines() {
+        assert!(break_lines(&[], &faces(), PLAIN, 100.0).is_empty());
+    }
+}
