@@ -44,10 +44,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::New { dir, lang } => cmd_new(&dir, lang),
-        Command::Report { .. } => {
-            eprintln!("error: not available yet");
-            ExitCode::from(EXIT_INVALID)
-        }
+        Command::Report { workshop, out, lang } => cmd_report(&workshop, &out, lang),
     }
 }
 
@@ -101,4 +98,49 @@ fn cmd_new(dir: &std::path::Path, lang: cli::NewLang) -> ExitCode {
             ExitCode::from(EXIT_INVALID)
         }
     }
+}
+
+fn cmd_report(
+    path: &std::path::Path,
+    out: &std::path::Path,
+    lang: Option<cli::ReportLang>,
+) -> ExitCode {
+    let (loaded, diags) = load_and_check(path);
+    let (errors, warnings) = diag::counts(&diags);
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
+    let Some(ws) = loaded.workshop.as_ref().filter(|_| errors == 0) else {
+        let _ = writeln!(
+            err,
+            "{}: {errors} error(s), {warnings} warning(s); no report written",
+            path.display()
+        );
+        return ExitCode::from(EXIT_INVALID);
+    };
+    let lang = lang.map_or(ws.data.workshop.language, model::Language::from);
+    let pdf = match render::report::pdf(ws, lang) {
+        Ok(pdf) => pdf,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}; no report written");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    if !pdf.missing_chars.is_empty() {
+        let chars: String =
+            pdf.missing_chars.iter().map(|c| format!(" {c} (U+{:04X})", *c as u32)).collect();
+        let _ = writeln!(
+            err,
+            "warning: the report font has no glyph for{chars}; they show as empty boxes\n  = hint: replace them in the workshop files, e.g. with a similar common character"
+        );
+    }
+    for w in &pdf.warnings {
+        let _ = writeln!(err, "warning: {w}");
+    }
+    let file = out.join(format!("{}.pdf", ws.slug));
+    if let Err(e) = render::write_atomic(&file, &pdf.bytes) {
+        let _ = writeln!(err, "error: cannot write {}: {e}", file.display());
+        return ExitCode::from(EXIT_INVALID);
+    }
+    println!("wrote {} ({} pages)", file.display(), pdf.pages);
+    ExitCode::SUCCESS
 }

@@ -3,6 +3,7 @@
 
 pub mod classify;
 pub mod pdf;
+pub mod report;
 pub mod templates;
 
 use std::io::Write as _;
@@ -15,6 +16,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new().prefix(".kano-").suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
+    // a temporary file is private (0600); the report is an ordinary file
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

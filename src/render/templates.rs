@@ -28,13 +28,16 @@ pub fn escape_md(s: &str) -> String {
             c => out.push(c),
         }
     }
-    // a leading `-`, `+` or `1.` would start a list
-    if out.starts_with(['-', '+'])
-        || out
-            .split_once(". ")
-            .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
-    {
+    // a leading `-` or `+` would start a bullet list, `1.` or `1)` an ordered one; CommonMark
+    // escapes only punctuation, so the backslash goes before the `.` or `)`, not the digit
+    if out.starts_with(['-', '+']) {
         out.insert(0, '\\');
+    } else {
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        let rest = &out[digits..];
+        if digits > 0 && (rest.starts_with(". ") || rest.starts_with(") ")) {
+            out.insert(digits, '\\');
+        }
     }
     out
 }
@@ -67,7 +70,8 @@ mod tests {
     fn escapes_markdown() {
         assert_eq!(escape_md("a|b *c*"), "a\\|b \\*c\\*");
         assert_eq!(escape_md("-1 分"), "\\-1 分");
-        assert_eq!(escape_md("3. 步骤"), "\\3. 步骤");
+        assert_eq!(escape_md("3. 步骤"), "3\\. 步骤");
+        assert_eq!(escape_md("12) 步骤"), "12\\) 步骤");
         assert_eq!(escape_md("≥95%"), "≥95%");
     }
 

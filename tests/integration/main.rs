@@ -5,3 +5,4 @@
 mod check;
 mod cli;
 mod harness;
+mod report;

@@ -1,0 +1,131 @@
+//! `kano report`: the PDF of the shipped examples, read back with lopdf.
+
+use crate::harness::{code, kano, root};
+
+fn pdf_text(bytes: &[u8]) -> (lopdf::Document, String) {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    (doc, text)
+}
+
+/// Text with all whitespace removed: extraction splits lines and table cells.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn chinese_report_holds_title_standards_and_chart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().to_str().unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", out]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let file = tmp.path().join("zh-bank.pdf");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("zh-bank.pdf"));
+    let bytes = std::fs::read(&file).unwrap();
+    let (doc, text) = pdf_text(&bytes);
+    let text = squeeze(&text);
+    assert!(doc.get_pages().len() > 3);
+    // the cover and the section title
+    for s in ["服务创新、体验创值", "甬江银行股份有限公司明州分行", "岗位服务满意标准1.0"]
+    {
+        assert!(text.contains(s), "no {s} in the PDF text");
+    }
+    // standards: table head, a dimension label, and cells from g1.yaml
+    for s in ["维度", "指标", "有形度", "可靠度", "响应度", "专业度", "移情度"] {
+        assert!(text.contains(s), "no {s} in the PDF text");
+    }
+    let g1 = std::fs::read_to_string(root().join("workshops/zh-bank/g1.yaml")).unwrap();
+    let indicator = g1
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("indicator:"))
+        .map(|s| squeeze(s.trim().trim_matches('"')))
+        .unwrap();
+    assert!(text.contains(&indicator), "no standard `{indicator}` in the PDF text");
+    // the emotion curve is vector text in the same fonts: its labels are extractable
+    assert!(text.contains("情绪曲线") && text.contains("平均线"));
+    // page footer
+    assert!(text.contains("第2页/共"));
+}
+
+#[test]
+fn fonts_are_embedded_subsets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = kano(&["report", "workshops/en-hotel.yaml", "-o", tmp.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(tmp.path().join("en-hotel.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut names = Vec::new();
+    for obj in doc.objects.values() {
+        if let Ok(d) = obj.as_dict()
+            && d.get(b"Type").and_then(|t| t.as_name()).is_ok_and(|t| t == b"FontDescriptor")
+        {
+            let name = d.get(b"FontName").and_then(|n| n.as_name()).unwrap();
+            assert!(
+                d.has(b"FontFile2") || d.has(b"FontFile3"),
+                "font {} is not embedded",
+                String::from_utf8_lossy(name)
+            );
+            names.push(String::from_utf8_lossy(name).into_owned());
+        }
+    }
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for n in &names {
+        // a subset font's name carries a six-letter tag: ABCDEF+NotoSansSC-Regular
+        let (tag, base) = n.split_once('+').unwrap();
+        assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{n}");
+        assert!(base.starts_with("NotoSansSC-"), "{n}");
+    }
+    // the 3 MB fonts are cut down to the glyphs used
+    assert!(bytes.len() < 600_000, "{} bytes", bytes.len());
+    let (_, text) = pdf_text(&bytes);
+    assert!(text.contains("Page 2 of"), "English footer");
+}
+
+#[test]
+fn report_is_deterministic() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for d in [&a, &b] {
+        let o = kano(&["report", "workshops/en-hotel.yaml", "-o", d.path().to_str().unwrap()]);
+        assert_eq!(code(&o), 0);
+    }
+    let x = std::fs::read(a.path().join("en-hotel.pdf")).unwrap();
+    let y = std::fs::read(b.path().join("en-hotel.pdf")).unwrap();
+    assert!(x == y, "two runs gave different bytes");
+}
+
+#[test]
+fn language_can_be_overridden() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = kano(&[
+        "report",
+        "workshops/en-hotel.yaml",
+        "--lang",
+        "zh-TW",
+        "-o",
+        tmp.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, text) = pdf_text(&std::fs::read(tmp.path().join("en-hotel.pdf")).unwrap());
+    assert!(squeeze(&text).contains("頁"), "Traditional footer");
+}
+
+#[test]
+fn invalid_workshop_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = kano(&["report", "tests/corpus/bad/bad-enums.yaml", "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no report written"), "{err}");
+    assert!(err.contains("tests/corpus/bad/bad-enums.yaml:"), "{err}");
+    assert!(!out.exists(), "the output folder was created");
+}
+
+#[test]
+fn report_of_a_missing_path_is_exit_2() {
+    let o = kano(&["report", "no/such/workshop.yaml", "-o", "/nonexistent-kano-out"]);
+    assert_eq!(code(&o), 2);
+}
