@@ -38,6 +38,15 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<ReportLang>,
     },
+    /// Classify Kano survey answers into basic (M), performance (O), excitement (A),
+    /// indifferent (I), reverse (R) and questionable (Q) needs.
+    ///
+    /// FILE is a survey export (CSV/TSV, UTF-8 or GBK/GB18030): wide (one row per
+    /// respondent, columns `<id>_F`/`<id>_D`, `<id> functional`/`<id> dysfunctional`,
+    /// `<id>(功能)`/`<id>(反功能)`, optional `<id>_importance`), long
+    /// (`respondent,feature,functional,dysfunctional`) or aggregated counts
+    /// (`feature,A,O,M,I,R,Q`); or a workshop file or folder, whose Kano section is used.
+    Classify(ClassifyArgs),
     /// Create a new workshop folder from the shipped example.
     New {
         /// The folder to create (must not exist, or be empty).
@@ -52,6 +61,67 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SchemaPart::Workshop)]
         part: SchemaPart,
     },
+}
+
+/// Options of `kano classify`.
+#[derive(Debug, clap::Args)]
+pub struct ClassifyArgs {
+    /// Survey export, or a workshop file or folder.
+    pub file: PathBuf,
+    /// Evaluation table: Kano's standard table, or Pouliot's (a repeated answer is Q).
+    #[arg(long, value_enum, default_value_t = crate::analysis::kano::Table::Standard)]
+    pub table: crate::analysis::kano::Table,
+    /// Assignment rule: the most frequent category, Matzler's "what hurts most first" among
+    /// near-ties, or two-stage (M+O+A against I+R+Q first).
+    #[arg(long, value_enum, default_value_t = crate::analysis::kano::Rule::Plurality)]
+    pub rule: crate::analysis::kano::Rule,
+    /// moai: categories within this many percentage points of the top one are near-tied.
+    #[arg(long, default_value_t = crate::analysis::kano::rule::DEFAULT_MOAI_THRESHOLD)]
+    pub moai_threshold: f64,
+    /// Continuous analysis: the split between low and high on the −2..4 scores.
+    #[arg(long, default_value_t = crate::analysis::kano::continuous::DEFAULT_SPLIT)]
+    pub continuous_split: f64,
+    /// Continuous analysis: leave out answer pairs classified Q or R.
+    #[arg(long)]
+    pub continuous_excludes_qr: bool,
+    /// Drop respondents who answered "like" to every functional and "dislike" to every
+    /// dysfunctional question, or the reverse.
+    #[arg(long)]
+    pub drop_straight_liners: bool,
+    /// Drop respondents with more than this many questionable (Q) answers.
+    #[arg(long, value_name = "K")]
+    pub max_questionable: Option<u32>,
+    /// The codes run 5 like … 1 dislike (only ever applied when declared).
+    #[arg(long)]
+    pub reversed: bool,
+    /// Also classify per value of this column (e.g. a branch or customer segment).
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+    /// Output format; default: table on a terminal, json otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<crate::render::classify::Format>,
+    /// Write the output to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Skip and count unrecognised answers instead of failing.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// List at most this many unrecognised answers.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub max_errors: usize,
+    /// A CSV `feature,functional,dysfunctional[,importance][,name]` naming the columns of
+    /// each feature, for headers no convention matches.
+    #[arg(long, value_name = "CSV")]
+    pub mapping: Option<PathBuf>,
+    /// The file's encoding (e.g. gbk, gb18030, utf-8), when detection guesses wrong.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// The respondent id column, by header name.
+    #[arg(long, value_name = "COLUMN")]
+    pub respondent_column: Option<String>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 /// Languages `kano new` has examples in.

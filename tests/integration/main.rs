@@ -3,6 +3,7 @@
 //! messages are the relative ones a user would type.
 
 mod check;
+mod classify;
 mod cli;
 mod harness;
 mod report;

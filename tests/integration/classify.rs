@@ -1,0 +1,182 @@
+//! `kano classify` on real survey exports, the shipped workshops, and broken files.
+
+use crate::harness::{code, golden, kano};
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let o = kano(args);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn stdout(args: &[&str]) -> String {
+    let o = kano(args);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Reppl's public data set: wide, English wordings, importance as "9 - Extremely important",
+/// column order differing per feature — read without a mapping file.
+#[test]
+fn reppl_wide_english_export() {
+    let v = json(&["classify", "tests/corpus/survey/reppl-transfers.csv", "--format", "json"]);
+    assert_eq!(v["input"]["layout"], "wide");
+    assert_eq!(v["input"]["respondents"], 358);
+    let f = v["features"].as_array().unwrap();
+    let ids: Vec<&str> = f.iter().map(|x| x["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["F6", "F7", "F8", "F9", "F10", "F11"]);
+    // every feature has importance and the continuous analysis
+    for x in f {
+        assert!(x["importance_mean"].as_f64().is_some_and(|m| (1.0..=9.0).contains(&m)));
+        assert!(x["continuous"]["functional_mean"].is_number());
+        let c = &x["counts"];
+        let sum: u64 = ["A", "O", "M", "I", "R", "Q"].iter().map(|k| c[k].as_u64().unwrap()).sum();
+        assert_eq!(sum, x["n"].as_u64().unwrap());
+    }
+    golden(
+        "classify/reppl.md",
+        &stdout(&["classify", "tests/corpus/survey/reppl-transfers.csv", "--format", "md"]),
+    );
+}
+
+/// Atlason & Giacalone's example data: long layout, codes 1–5, 37 respondents × 5 features.
+#[test]
+fn atlason_long_codes() {
+    let path = "tests/corpus/survey/atlason-example-long.csv";
+    let v = json(&["classify", path, "--format", "json"]);
+    assert_eq!(v["input"]["layout"], "long");
+    assert_eq!(v["input"]["respondents"], 37);
+    assert_eq!(v["features"].as_array().unwrap().len(), 5);
+    // FR2: M=30 of 37 — a must-be need
+    let fr2 = &v["features"][1];
+    assert_eq!(fr2["id"], "FR2");
+    assert_eq!(fr2["category"], "M");
+    assert_eq!(fr2["counts"]["M"], 30);
+    golden("classify/atlason.json", &stdout(&["classify", path, "--format", "json"]));
+}
+
+/// The workshop's own survey: feature names come from the workshop file.
+#[test]
+fn workshop_survey_classifies() {
+    let v = json(&["classify", "workshops/zh-bank", "--format", "json"]);
+    let f = v["features"].as_array().unwrap();
+    assert!(f.len() >= 15);
+    assert_eq!(v["input"]["respondents"], 120);
+    assert_eq!(f[0]["name"], "取号后短信提醒叫号");
+    for x in f {
+        assert!(["A", "O", "M", "I", "R", "Q"].contains(&x["category"].as_str().unwrap()));
+    }
+    golden(
+        "classify/zh-bank.table",
+        &stdout(&["classify", "workshops/zh-bank", "--format", "table"]),
+    );
+}
+
+/// Inline counts of the English workshop include METHODS' worked example (A=12 O=30 M=5
+/// I=8 R=1 Q=0): plurality O, Better 0.764, Worse −0.636, Fong significant.
+#[test]
+fn workshop_counts_worked_example() {
+    let v = json(&["classify", "workshops/en-hotel.yaml", "--format", "json"]);
+    assert_eq!(v["input"]["layout"], "counts");
+    let f1 = &v["features"][0];
+    assert_eq!(f1["n"], 56);
+    assert_eq!(f1["plurality"], "O");
+    assert!((f1["better"].as_f64().unwrap() - 0.764).abs() < 0.005);
+    assert!((f1["worse"].as_f64().unwrap() + 0.636).abs() < 0.005);
+    assert_eq!(f1["fong"]["significant"], true);
+    assert!((f1["fong"]["critical"].as_f64().unwrap() - 8.45).abs() < 0.005);
+    assert!(f1["continuous"].is_null());
+}
+
+#[test]
+fn counts_file_and_rules() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("counts.csv");
+    std::fs::write(&p, "feature,name,A,O,M,I,R,Q\nf1,移动值机,12,30,5,8,1,0\nf2,全Q,0,0,0,0,0,7\n")
+        .unwrap();
+    let p = p.to_str().unwrap();
+    let v = json(&["classify", p, "--format", "json"]);
+    assert_eq!(v["features"][0]["name"], "移动值机");
+    assert_eq!(v["features"][1]["category"], "Q");
+    assert!(v["features"][1]["better"].is_null());
+    let v = json(&["classify", p, "--rule", "two_stage", "--table", "pouliot", "--format", "json"]);
+    assert_eq!(v["method"]["rule"], "two_stage");
+    assert_eq!(v["method"]["table"], "pouliot");
+    assert_eq!(v["features"][0]["category"], "O");
+}
+
+/// A GBK export (as Chinese survey platforms write it) with Chinese wordings and headers.
+#[test]
+fn gbk_export_with_chinese_headers() {
+    let text = "编号,门店,取号提醒(功能),取号提醒(反功能)\r\n1,鼓楼,我很喜欢,我很不喜欢\r\n2,鼓楼,理所当然,我很不喜欢\r\n3,江北,我很喜欢,无所谓\r\n";
+    let (bytes, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad);
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("gbk.csv");
+    std::fs::write(&p, &bytes).unwrap();
+    let v = json(&["classify", p.to_str().unwrap(), "--by", "门店", "--format", "json"]);
+    let seg = v["segments"].as_array().unwrap();
+    assert_eq!(seg[0]["features"][0]["id"], "取号提醒");
+    assert_eq!(seg[0]["features"][0]["counts"]["O"], 1);
+    assert_eq!(seg[0]["features"][0]["counts"]["M"], 1);
+    assert_eq!(seg[0]["features"][0]["counts"]["A"], 1);
+    let values: Vec<&str> = seg.iter().filter_map(|s| s["value"].as_str()).collect();
+    assert_eq!(values, ["江北", "鼓楼"]);
+}
+
+#[test]
+fn unrecognised_answers_are_listed_with_row_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("bad.csv");
+    std::fs::write(&p, "id,k1_F,k1_D\n1,1,5\n2,maybe,5\n3,2,\n4,2,9\n").unwrap();
+    let p = p.to_str().unwrap();
+    let o = kano(&["classify", p]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("unrecognised answer `maybe` in row 3, column `k1_F`"), "{err}");
+    assert!(err.contains("unrecognised answer `9` in row 5, column `k1_D`"), "{err}");
+    assert!(err.contains("2 unrecognised answer(s); nothing classified"), "{err}");
+    assert!(o.stdout.is_empty());
+    // skipped and counted on request; the blank is missing, not invalid
+    let v = json(&["classify", p, "--skip-invalid", "--format", "json"]);
+    let k1 = &v["features"][0];
+    assert_eq!(
+        (k1["n"].as_u64(), k1["blank"].as_u64(), k1["invalid"].as_u64()),
+        (Some(1), Some(1), Some(2))
+    );
+}
+
+#[test]
+fn header_without_pairs_says_what_it_expected() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("nopairs.csv");
+    std::fs::write(&p, "name,age,city\na,1,b\n").unwrap();
+    let o = kano(&["classify", p.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("name") && err.contains("_F"), "{err}");
+}
+
+#[test]
+fn unknown_segment_column_is_exit_2() {
+    let o = kano(&["classify", "workshops/zh-bank", "--by", "nosuch"]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no segment column `nosuch`"));
+}
+
+#[test]
+fn output_file_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("r.csv");
+    let o = kano(&[
+        "classify",
+        "tests/corpus/survey/atlason-example-long.csv",
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("id,name,n,A,O,M,I,R,Q,"));
+    assert_eq!(text.lines().count(), 6);
+}
