@@ -117,16 +117,18 @@ struct Group {
 }
 
 impl Group {
+    /// The accumulator of feature `index`, made (with those before it) on first use.
+    #[inline]
     fn feature(
         &mut self,
         index: usize,
-        id: &str,
-        name: &str,
+        ids: &[String],
+        names: &HashMap<String, String>,
         method: Method,
     ) -> &mut FeatureAccumulator {
         while self.features.len() <= index {
-            // features appear in index order (long files add them as they are met)
-            self.features.push(FeatureAccumulator::new(id, name, method));
+            let id = ids.get(self.features.len()).map_or("", String::as_str);
+            self.features.push(FeatureAccumulator::new(id, name_of(names, id), method));
         }
         &mut self.features[index]
     }
@@ -157,9 +159,18 @@ struct State<'o> {
     rows: u64,
 }
 
-impl State<'_> {
-    fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
-        self.names.get(id).map_or(id, String::as_str)
+/// The display name of feature `id`.
+fn name_of<'a>(names: &'a HashMap<String, String>, id: &'a str) -> &'a str {
+    names.get(id).map_or(id, String::as_str)
+}
+
+impl<'o> State<'o> {
+    /// The accumulators of `segment`, made on first use.
+    fn segment(&mut self, value: &str) -> Option<&mut Group> {
+        if !self.segments.contains_key(value) {
+            self.segments.insert(value.to_owned(), Group::default());
+        }
+        self.segments.get_mut(value)
     }
 
     fn bad(&mut self, cell: Cell<'_>, row: u64, expected: &'static str) {
@@ -175,17 +186,22 @@ impl State<'_> {
         }
     }
 
-    /// Read one record's answers: `Some(pair)` when both are valid; blanks and invalid
-    /// answers are counted on the feature (and invalid ones reported unless skipped).
-    fn read(&mut self, rec: &Record<'_>, segment: Option<&str>) -> Option<Pair> {
+    /// Read one record's answers: `Some(pair)` when both are valid. Every blank answer cell
+    /// is counted on the feature as missing, every unrecognised one (answer or importance)
+    /// as invalid — and reported unless skipped. An unrecognised importance leaves the pair
+    /// in, without an importance.
+    fn read(&mut self, rec: &Record<'_>, ids: &[String], segment: Option<&str>) -> Option<Pair> {
         let method = self.opts.method;
-        let (id, index) = (rec.feature_id.to_owned(), rec.feature);
-        let name = self.name_of(&id).to_owned();
-        let mut invalid = false;
+        let index = rec.feature;
+        let (mut blank, mut invalid) = (0u8, 0u8);
         let mut answer = |state: &mut Self, cell: Cell<'_>| match method.parse_answer(cell.text) {
-            Ok(a) => a,
+            Ok(Some(a)) => Some(a),
+            Ok(None) => {
+                blank += 1;
+                None
+            }
             Err(_) => {
-                invalid = true;
+                invalid += 1;
                 if !state.opts.skip_invalid {
                     state.bad(cell, rec.row, "a Kano answer (1–5 or a wording)");
                 }
@@ -197,7 +213,7 @@ impl State<'_> {
         let importance = match rec.importance.map(|c| (c, parse_importance(c.text))) {
             Some((_, Ok(i))) => i,
             Some((cell, Err(_))) => {
-                invalid = true;
+                invalid += 1;
                 if !self.opts.skip_invalid {
                     self.bad(cell, rec.row, "an importance from 1 to 9");
                 }
@@ -205,22 +221,18 @@ impl State<'_> {
             }
             None => None,
         };
-        if !invalid && let (Some(functional), Some(dysfunctional)) = (f, d) {
-            return Some(Pair { feature: index, functional, dysfunctional, importance });
+        if blank > 0 || invalid > 0 {
+            let note = |acc: &mut FeatureAccumulator| {
+                (0..blank).for_each(|_| acc.note_blank());
+                (0..invalid).for_each(|_| acc.note_invalid());
+            };
+            let names = self.names;
+            note(self.whole.feature(index, ids, names, method));
+            if let Some(group) = segment.and_then(|v| self.segment(v)) {
+                note(group.feature(index, ids, names, method));
+            }
         }
-        let note = |acc: &mut FeatureAccumulator| {
-            if invalid { acc.note_invalid() } else { acc.note_blank() }
-        };
-        note(self.whole.feature(index, &id, &name, method));
-        if let Some(value) = segment {
-            note(
-                self.segments
-                    .entry(value.to_owned())
-                    .or_default()
-                    .feature(index, &id, &name, method),
-            );
-        }
-        None
+        Some(Pair { feature: index, functional: f?, dysfunctional: d?, importance })
     }
 
     /// Add one respondent's answers, unless the cleaning drops them; `count` says whether
@@ -233,26 +245,23 @@ impl State<'_> {
             self.dropped.push(reason);
             return;
         }
-        let names: Vec<String> = ids.iter().map(|id| self.name_of(id).to_owned()).collect();
+        let names: &'o HashMap<String, String> = self.names;
         if count {
             self.whole.respondents += 1;
         }
         for p in pairs {
-            let (id, name) = (&ids[p.feature], &names[p.feature]);
-            self.whole.feature(p.feature, id, name, method).add(
+            self.whole.feature(p.feature, ids, names, method).add(
                 p.functional,
                 p.dysfunctional,
                 p.importance,
             );
         }
-        if let Some(value) = segment {
-            let group = self.segments.entry(value.to_owned()).or_default();
+        if let Some(group) = segment.and_then(|v| self.segment(v)) {
             if count {
                 group.respondents += 1;
             }
             for p in pairs {
-                let (id, name) = (&ids[p.feature], &names[p.feature]);
-                group.feature(p.feature, id, name, method).add(
+                group.feature(p.feature, ids, names, method).add(
                     p.functional,
                     p.dysfunctional,
                     p.importance,
@@ -337,22 +346,35 @@ pub fn classify_file(
     // into different segments only if the file is inconsistent; each is counted where met)
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut anonymous = false;
+    // the common case, a wide file without cleaning or segments: answers go straight into
+    // the accumulators, with no per-respondent buffer
+    let direct = layout == Layout::Wide && !cleaning && by.is_none();
     while let Some(row) = s.next_row()? {
         let segment = by.and_then(|i| row.segments().get(i)).map(str::to_owned);
         let row_number = row.row();
-        let respondent = row.respondent().map(str::to_owned);
+        let respondent =
+            if layout == Layout::Long { row.respondent().map(str::to_owned) } else { None };
         pairs.clear();
         for rec in row.records() {
             if rec.feature >= ids.len() {
                 ids.resize(rec.feature + 1, String::new());
                 rec.feature_id.clone_into(&mut ids[rec.feature]);
             }
-            if let Some(p) = st.read(&rec, segment.as_deref()) {
-                pairs.push(p);
+            if let Some(p) = st.read(&rec, &ids, segment.as_deref()) {
+                if direct {
+                    st.whole.feature(p.feature, &ids, names, opts.method).add(
+                        p.functional,
+                        p.dysfunctional,
+                        p.importance,
+                    );
+                } else {
+                    pairs.push(p);
+                }
             }
         }
         st.tick();
         match layout {
+            _ if direct => st.whole.respondents += 1,
             Layout::Long if cleaning => {
                 let key = respondent.unwrap_or_else(|| format!("row {row_number}"));
                 let entry = held.entry(key).or_insert_with(|| (Vec::new(), segment));
@@ -384,9 +406,8 @@ pub fn classify_file(
         return Err(ClassifyError::BadAnswers { file, listed: st.bad, total: st.bad_total });
     }
     // every feature appears in the results, even one nobody answered
-    for (i, id) in ids.iter().enumerate() {
-        let name = st.name_of(id).to_owned();
-        st.whole.feature(i, id, &name, opts.method);
+    if let Some(last) = ids.len().checked_sub(1) {
+        st.whole.feature(last, &ids, names, opts.method);
     }
     let mut report = ClassifyReport::new(source, layout.to_string(), opts.method, Vec::new());
     // a long file without respondent ids does not say how many people answered
@@ -400,9 +421,8 @@ pub fn classify_file(
         features: st.whole.finish(),
     }];
     for (value, mut group) in st.segments {
-        for (i, id) in ids.iter().enumerate() {
-            let name = names.get(id).map_or(id.as_str(), String::as_str).to_owned();
-            group.feature(i, id, &name, opts.method);
+        if let Some(last) = ids.len().checked_sub(1) {
+            group.feature(last, &ids, names, opts.method);
         }
         segments.push(Segment {
             column: opts.by.clone(),

@@ -180,3 +180,24 @@ fn output_file_is_written() {
     assert!(text.starts_with("id,name,n,A,O,M,I,R,Q,"));
     assert_eq!(text.lines().count(), 6);
 }
+
+/// A segment whose first respondent left the first feature blank still lists every feature
+/// under its own id, in file order.
+#[test]
+fn segments_keep_feature_identity() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("seg.csv");
+    std::fs::write(&p, "id,branch,a_F,a_D,b_F,b_D\n1,x,,,1,5\n2,y,2,5,3,3\n3,x,1,2,5,1\n").unwrap();
+    let v = json(&["classify", p.to_str().unwrap(), "--by", "branch", "--format", "json"]);
+    let segs = v["segments"].as_array().unwrap();
+    assert_eq!(segs.len(), 3);
+    let x = &segs[1];
+    assert_eq!(x["value"], "x");
+    assert_eq!(x["respondents"], 2);
+    let f = x["features"].as_array().unwrap();
+    assert_eq!((f[0]["id"].as_str(), f[1]["id"].as_str()), (Some("a"), Some("b")));
+    // both cells of respondent 1's answer to `a` are blank: two missing answers
+    assert_eq!((f[0]["n"].as_u64(), f[0]["blank"].as_u64()), (Some(1), Some(2)));
+    assert_eq!(f[0]["counts"]["A"], 1);
+    assert_eq!((f[1]["counts"]["O"].as_u64(), f[1]["counts"]["R"].as_u64()), (Some(1), Some(1)));
+}

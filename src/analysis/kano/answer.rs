@@ -105,7 +105,38 @@ impl Answer {
 
     /// Parse one cell: `Ok(Some(answer))`, `Ok(None)` for a blank cell (missing), or
     /// `Err` for anything unrecognised. `coding` applies to the numeric codes only.
+    #[inline]
     pub fn parse(raw: &str, coding: Coding) -> Result<Option<Answer>, InvalidValue> {
+        // Fast paths for what exports hold almost always — a bare code, or a wording exactly
+        // as listed (Chinese as is, English in any ASCII case) — with no allocation. Each
+        // returns what the general path would: these strings are fixed points of `fold`.
+        if let [d @ b'1'..=b'5'] = raw.as_bytes() {
+            let code = match coding {
+                Coding::Standard => *d - b'0',
+                Coding::Reversed => b'6' - *d,
+            };
+            return Ok(Answer::from_code(code));
+        }
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        Self::parse_text(raw, coding)
+    }
+
+    /// [`Answer::parse`] beyond a bare code.
+    fn parse_text(raw: &str, coding: Coding) -> Result<Option<Answer>, InvalidValue> {
+        if let Some(a) = wording(raw) {
+            return Ok(Some(a));
+        }
+        if raw.len() <= 32 && raw.is_ascii() {
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..raw.len()];
+            lower.copy_from_slice(raw.as_bytes());
+            lower.make_ascii_lowercase();
+            if let Some(a) = std::str::from_utf8(lower).ok().and_then(wording) {
+                return Ok(Some(a));
+            }
+        }
         let folded = fold(raw);
         if folded.is_empty() {
             return Ok(None);
@@ -157,6 +188,10 @@ impl fmt::Display for Answer {
 /// must be followed by the end, white space, a dash, a colon or an opening parenthesis, so
 /// `9.5` and `9x` are invalid; so are 0 and 10 and above. Blank is `Ok(None)`.
 pub fn parse_importance(raw: &str) -> Result<Option<Importance>, InvalidValue> {
+    // fast path: a bare digit, no allocation
+    if let [d @ b'1'..=b'9'] = raw.as_bytes() {
+        return Ok(Importance::new(d - b'0'));
+    }
     let folded = fold(raw);
     if folded.is_empty() {
         return Ok(None);

@@ -163,6 +163,11 @@ impl Counts {
 
     /// Count one more answer pair in `c` (saturating; a count never wraps).
     pub fn add(&mut self, c: Category) {
+        self.add_n(c, 1);
+    }
+
+    /// Add `n` answers of category `c`.
+    pub fn add_n(&mut self, c: Category, n: u64) {
         let slot = match c {
             Category::A => &mut self.a,
             Category::O => &mut self.o,
@@ -171,7 +176,7 @@ impl Counts {
             Category::R => &mut self.r,
             Category::Q => &mut self.q,
         };
-        *slot = slot.saturating_add(1);
+        *slot = slot.saturating_add(n);
     }
 
     /// n: all answer pairs of the feature, Q included (METHODS §1.3).

@@ -69,6 +69,14 @@ impl Moments {
         self.sum_sq = self.sum_sq.saturating_add(x.saturating_mul(x));
     }
 
+    /// Add the score `x` `count` times.
+    pub fn push_n(&mut self, x: i64, count: u64) {
+        let (x, c) = (i128::from(x), i128::from(count));
+        self.n = self.n.saturating_add(count);
+        self.sum = self.sum.saturating_add(x.saturating_mul(c));
+        self.sum_sq = self.sum_sq.saturating_add(x.saturating_mul(x).saturating_mul(c));
+    }
+
     /// How many scores.
     pub fn count(&self) -> u64 {
         self.n
@@ -111,31 +119,52 @@ pub struct Continuous {
     pub n: u64,
 }
 
-/// Running state of the continuous analysis of one feature: O(1) memory.
+/// Running state of the continuous analysis of one feature: O(1) memory. It counts the
+/// answers (five per side) and turns the counts into exact moments at the end, so adding a
+/// respondent is two increments.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ContinuousAccumulator {
-    functional: Moments,
-    dysfunctional: Moments,
+    functional: [u64; 5],
+    dysfunctional: [u64; 5],
 }
 
 impl ContinuousAccumulator {
     /// Add one respondent's answer pair.
     pub fn push(&mut self, functional: Answer, dysfunctional: Answer) {
-        self.functional.push(functional_score(functional));
-        self.dysfunctional.push(dysfunctional_score(dysfunctional));
+        self.push_n(functional, dysfunctional, 1);
+    }
+
+    /// Add `count` respondents who gave the same answer pair.
+    pub fn push_n(&mut self, functional: Answer, dysfunctional: Answer, count: u64) {
+        if let Some(n) = self.functional.get_mut(functional.index()) {
+            *n = n.saturating_add(count);
+        }
+        if let Some(n) = self.dysfunctional.get_mut(dysfunctional.index()) {
+            *n = n.saturating_add(count);
+        }
+    }
+
+    fn moments(counts: &[u64; 5], score: fn(Answer) -> i64) -> Moments {
+        let mut m = Moments::default();
+        for (a, &n) in Answer::ALL.iter().zip(counts) {
+            m.push_n(score(*a), n);
+        }
+        m
     }
 
     /// The figures, with the quadrant at `split`.
     pub fn finish(&self, split: f64) -> Continuous {
-        let functional_mean = self.functional.mean();
-        let dysfunctional_mean = self.dysfunctional.mean();
+        let f = Self::moments(&self.functional, functional_score);
+        let d = Self::moments(&self.dysfunctional, dysfunctional_score);
+        let functional_mean = f.mean();
+        let dysfunctional_mean = d.mean();
         Continuous {
             functional_mean,
             dysfunctional_mean,
-            functional_sd: self.functional.sample_sd(),
-            dysfunctional_sd: self.dysfunctional.sample_sd(),
+            functional_sd: f.sample_sd(),
+            dysfunctional_sd: d.sample_sd(),
             quadrant: functional_mean.zip(dysfunctional_mean).map(|(f, d)| quadrant(f, d, split)),
-            n: self.functional.count(),
+            n: f.count(),
         }
     }
 }

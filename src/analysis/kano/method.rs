@@ -69,6 +69,9 @@ impl Method {
     where
         I: IntoIterator<Item = (Option<Answer>, Option<Answer>)>,
     {
+        if !self.drop_straight_liners && self.max_questionable.is_none() {
+            return None;
+        }
         cleaning::check(pairs, self.table, self.drop_straight_liners, self.max_questionable)
     }
 }

@@ -102,8 +102,10 @@ pub struct FeatureAccumulator {
     id: String,
     name: String,
     method: Method,
-    counts: Counts,
-    continuous: ContinuousAccumulator,
+    /// How often each (functional, dysfunctional) answer pair occurred, row-major by the
+    /// answers' codes: one increment per respondent; counts and the continuous analysis
+    /// are derived from it at the end.
+    pairs: [u64; 25],
     importance: ImportanceAccumulator,
     blank: u64,
     invalid: u64,
@@ -116,8 +118,7 @@ impl FeatureAccumulator {
             id: id.into(),
             name: name.into(),
             method,
-            counts: Counts::default(),
-            continuous: ContinuousAccumulator::default(),
+            pairs: [0; 25],
             importance: ImportanceAccumulator::default(),
             blank: 0,
             invalid: 0,
@@ -138,15 +139,22 @@ impl FeatureAccumulator {
         dysfunctional: Answer,
         importance: Option<Importance>,
     ) -> Category {
-        let c = self.method.classify(functional, dysfunctional);
-        self.counts.add(c);
-        if !(self.method.continuous_excludes_qr && matches!(c, Category::Q | Category::R)) {
-            self.continuous.push(functional, dysfunctional);
+        if let Some(n) = self.pairs.get_mut(functional.index() * 5 + dysfunctional.index()) {
+            *n = n.saturating_add(1);
         }
         if let Some(v) = importance {
             self.importance.push(v);
         }
-        c
+        self.method.classify(functional, dysfunctional)
+    }
+
+    /// Every (functional, dysfunctional) pair with how often it occurred.
+    fn pair_counts(&self) -> impl Iterator<Item = (Answer, Answer, u64)> + '_ {
+        Answer::ALL
+            .iter()
+            .flat_map(|&f| Answer::ALL.iter().map(move |&d| (f, d)))
+            .zip(self.pairs.iter())
+            .map(|((f, d), &n)| (f, d, n))
     }
 
     /// Count one blank (missing) answer of this feature.
@@ -161,7 +169,11 @@ impl FeatureAccumulator {
 
     /// The counts so far.
     pub fn counts(&self) -> Counts {
-        self.counts
+        let mut counts = Counts::default();
+        for (f, d, n) in self.pair_counts() {
+            counts.add_n(self.method.classify(f, d), n);
+        }
+        counts
     }
 
     /// The method this accumulator classifies with.
@@ -171,9 +183,17 @@ impl FeatureAccumulator {
 
     /// The feature's result.
     pub fn finish(self) -> KanoResult {
-        let mut r = KanoResult::from_counts(self.id, self.name, self.counts, &self.method);
+        let mut continuous = ContinuousAccumulator::default();
+        for (f, d, n) in self.pair_counts() {
+            let c = self.method.classify(f, d);
+            if !(self.method.continuous_excludes_qr && matches!(c, Category::Q | Category::R)) {
+                continuous.push_n(f, d, n);
+            }
+        }
+        let counts = self.counts();
+        let mut r = KanoResult::from_counts(self.id, self.name, counts, &self.method);
         r.importance_mean = self.importance.mean();
-        r.continuous = Some(self.continuous.finish(self.method.continuous_split));
+        r.continuous = Some(continuous.finish(self.method.continuous_split));
         r.blank = self.blank;
         r.invalid = self.invalid;
         r
