@@ -260,7 +260,7 @@ fn cmd_classify(args: &cli::ClassifyArgs) -> ExitCode {
     let opts = if want_progress(&survey, args.no_progress) {
         let bar = indicatif::ProgressBar::new_spinner().with_message("respondents read");
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {human_pos} {msg} ({per_sec})")
+            indicatif::ProgressStyle::with_template("{spinner} {human_pos} {msg} · {elapsed}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         let _ = PROGRESS.set(bar);
