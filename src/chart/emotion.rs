@@ -77,52 +77,8 @@ pub enum ChartError {
     Draw(String),
 }
 
-/// The key moments of a journey, by step index.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Moments {
-    /// Mean of the scores: the average line.
-    pub mean: f64,
-    /// The steps at the highest score; none when every score is the same.
-    pub peaks: Vec<usize>,
-    /// The valleys: steps no higher than their neighbours (local minima) that are the
-    /// lowest step or lie more than one standard deviation below the mean; none when every
-    /// score is the same.
-    pub valleys: Vec<usize>,
-    /// The last step with a score.
-    pub end: usize,
-    /// Peak–end estimate of the remembered experience: (highest + end) / 2.
-    pub peak_end: f64,
-}
-
-/// The key moments of the scores of a journey's steps (METHODS §5). Non-finite scores are
-/// treated as missing; `None` when no score is finite.
-pub fn moments(scores: &[f64]) -> Option<Moments> {
-    let known: Vec<(usize, f64)> =
-        scores.iter().copied().enumerate().filter(|(_, v)| v.is_finite()).collect();
-    let &(end, last) = known.last()?;
-    let count = known.len() as f64;
-    let mean = known.iter().map(|(_, v)| v).sum::<f64>() / count;
-    let sd = (known.iter().map(|(_, v)| (v - mean).powi(2)).sum::<f64>() / count).sqrt();
-    let max = known.iter().map(|(_, v)| *v).fold(f64::NEG_INFINITY, f64::max);
-    let min = known.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
-    let flat = max - min <= f64::EPSILON * max.abs().max(1.0);
-    let (mut peaks, mut valleys) = (Vec::new(), Vec::new());
-    if !flat {
-        for (k, &(i, v)) in known.iter().enumerate() {
-            if v == max {
-                peaks.push(i);
-            }
-            let before = k.checked_sub(1).and_then(|k| known.get(k));
-            let after = known.get(k + 1);
-            let local_min =
-                before.is_none_or(|&(_, b)| v <= b) && after.is_none_or(|&(_, a)| v <= a);
-            if local_min && (v == min || v < mean - sd) {
-                valleys.push(i);
-            }
-        }
-    }
-    Some(Moments { mean, peaks, valleys, end, peak_end: (max + last) / 2.0 })
-}
+// The key moments are analysis (METHODS §5); the chart only draws them.
+pub use crate::analysis::journey::{Moments, moments};
 
 // Palette: calm, print-friendly.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);

@@ -296,6 +296,11 @@ pub struct Measurement {
     /// Or a CSV file of answers, relative to this file (one number per row, or a column).
     #[serde(default)]
     pub responses_file: Option<String>,
+    /// The column of `responses_file` holding the answers, by header name; needed only when
+    /// the file has several columns and none is named after the metric (`nps`, `csat`,
+    /// `ces`, `score`, `评分`, …).
+    #[serde(default)]
+    pub responses_column: Option<String>,
 }
 
 /// One gap's diagnosis and measures (成果5).
@@ -397,9 +402,17 @@ pub struct Servqual {
     /// The answer scale (default 1..7).
     #[serde(default = "default_servqual_scale")]
     pub scale: Scale,
-    /// Raw respondent data, relative to the workshop file.
+    /// Raw respondent data, relative to the workshop file: a CSV with one row per
+    /// respondent, columns `<item>_E` and `<item>_P` (also `<item>_expectation` /
+    /// `<item>_perception`, `<item>(期望)` / `<item>(感知)`), optional `<item>_I`
+    /// (importance) and `weight_<dimension>` (the respondent's 100 points).
     #[serde(default)]
     pub responses: Option<String>,
+    /// Item id → dimension for the columns of `responses`, when the ids are neither those
+    /// under `items` nor the standard 22-item instrument's (T1–T4, R1–R5, SP1–SP4, A1–A4,
+    /// E1–E5, or the numbers 1–22).
+    #[serde(default)]
+    pub mapping: BTreeMap<String, Dimension>,
     /// Item means of expectation and perception.
     #[serde(default)]
     pub items: Vec<ServqualItem>,
