@@ -333,6 +333,14 @@ impl Checker<'_> {
             });
             if let Some(s) = m.scale {
                 self.scale(origin, &format!("{sub}.scale"), s);
+                if m.metric == Metric::Nps && (s.min != 0.0 || s.max != 10.0) {
+                    self.error(
+                        origin,
+                        &format!("{sub}.scale"),
+                        format!("NPS is asked on 0..10, not {}..{}", s.min, s.max),
+                    )
+                    .set_hint("leave out `scale` for NPS; promoters answer 9–10, detractors 0–6");
+                }
             }
             let mut bad = 0;
             for (k, v) in m.responses.iter().enumerate() {

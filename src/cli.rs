@@ -47,6 +47,15 @@ pub enum Command {
     /// (`respondent,feature,functional,dysfunctional`) or aggregated counts
     /// (`feature,A,O,M,I,R,Q`); or a workshop file or folder, whose Kano section is used.
     Classify(ClassifyArgs),
+    /// Compute the workshop's figures: SERVQUAL (dimension scores, overall scores, zone of
+    /// tolerance, IPA), NPS / CSAT / CES per measured touchpoint, market damage, journeys
+    /// (peak–end, key-touchpoint coverage, Mermaid), ranked proposals, the 3-2-1 summary and
+    /// the group PK.
+    ///
+    /// Sections the workshop does not have are left out (`null` or `[]` in JSON). Answer
+    /// files the workshop refers to (`servqual.responses`, `responses_file`) are read and
+    /// checked: a value off its scale is an error naming the file, line, column and value.
+    Analyze(AnalyzeArgs),
     /// Create a new workshop folder from the shipped example.
     New {
         /// The folder to create (must not exist, or be empty).
@@ -122,6 +131,38 @@ pub struct ClassifyArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+}
+
+/// Options of `kano analyze`.
+#[derive(Debug, clap::Args)]
+pub struct AnalyzeArgs {
+    /// A workshop YAML file, or a folder holding workshop.yaml plus one file per group.
+    pub workshop: PathBuf,
+    /// Output format: aligned tables, a Markdown report, or the JSON contract.
+    #[arg(long, value_enum, default_value_t = crate::render::analyze::Format::Table)]
+    pub format: crate::render::analyze::Format,
+    /// Write the output to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Actions due before this date are overdue; default: the workshop's last day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<crate::check::Date>,
+    /// Where the importance–performance crosshair goes: `mean`, `median`, `scale-mid`, or
+    /// `PERFORMANCE,IMPORTANCE` (e.g. `5.5,6`).
+    #[arg(long, value_name = "WHERE", default_value = "mean", value_parser = parse_crosshair)]
+    pub ipa_crosshair: crate::analysis::ipa::Crosshair,
+    /// Label language; by default the workshop's `language`.
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+}
+
+fn parse_date(s: &str) -> Result<crate::check::Date, String> {
+    crate::check::Date::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-12-31"))
+}
+
+fn parse_crosshair(s: &str) -> Result<crate::analysis::ipa::Crosshair, String> {
+    s.parse()
 }
 
 /// Languages `kano new` has examples in.

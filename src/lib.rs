@@ -8,7 +8,8 @@
 //! 1. [`input`] — files → typed [`model`] structs, every problem a [`diag::Diagnostic`]
 //!    with file, line, column, field path and hint;
 //! 2. [`check`] — semantic checks (scales, references, ids, dates);
-//! 3. analysis — pure functions, no I/O (later issues);
+//! 3. [`analysis`] — pure functions, no I/O, one module per method (`kano classify`,
+//!    `kano analyze`); files the workshop refers to are read by [`input::responses`];
 //! 4. [`chart`] — plotters figures drawn straight into PDF operations;
 //! 5. [`render`] — tera templates → markup → our printpdf layout → PDF bytes, written
 //!    atomically by [`output`].
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::New { dir, lang } => cmd_new(&dir, lang),
         Command::Classify(args) => cmd_classify(&args),
+        Command::Analyze(args) => cmd_analyze(&args),
         Command::Report { workshop, out, lang } => cmd_report(&workshop, &out, lang),
     }
 }
@@ -144,6 +146,93 @@ fn cmd_report(
         return ExitCode::from(EXIT_INVALID);
     }
     println!("wrote {} ({} pages)", file.display(), pdf.pages);
+    ExitCode::SUCCESS
+}
+
+/// The path of `sub` inside the group or file at `origin`, as `kano check` writes it.
+fn full_path(origin: &model::Origin, sub: &str) -> String {
+    match (origin.prefix.is_empty(), sub.is_empty()) {
+        (true, _) => sub.to_owned(),
+        (false, true) => origin.prefix.clone(),
+        (false, false) => format!("{}.{sub}", origin.prefix),
+    }
+}
+
+fn cmd_analyze(args: &cli::AnalyzeArgs) -> ExitCode {
+    let path = args.workshop.as_path();
+    let (loaded, diags) = load_and_check(path);
+    let (errors, warnings) = diag::counts(&diags);
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
+    let Some(ws) = loaded.workshop.as_ref().filter(|_| errors == 0) else {
+        let _ = writeln!(
+            err,
+            "{}: {errors} error(s), {warnings} warning(s); nothing analysed",
+            path.display()
+        );
+        return ExitCode::from(EXIT_INVALID);
+    };
+    let data = match input::responses::load(ws) {
+        Ok((data, _)) => data,
+        Err((diags, files)) => {
+            let mut sources = loaded.sources.clone();
+            sources.extend(files);
+            let _ = err.write_all(diag::render(&diags, &sources).as_bytes());
+            let _ = writeln!(
+                err,
+                "{}: {} error(s) in the answer files; nothing analysed",
+                path.display(),
+                diags.len()
+            );
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let opts = analysis::AnalyzeOptions {
+        as_of: args.as_of,
+        ipa_crosshair: args.ipa_crosshair,
+        lang: args.lang.map_or(ws.data.workshop.language, model::Language::from),
+    };
+    let result = match analysis::analyze(ws, &opts, &data) {
+        Ok(r) => r,
+        Err(problems) => {
+            let root = model::Origin { file: 0, prefix: String::new() };
+            let diags: Vec<diag::Diagnostic> = problems
+                .iter()
+                .map(|p| {
+                    let origin = p.group.and_then(|g| ws.origins.get(g)).unwrap_or(&root);
+                    let full = full_path(origin, &p.path);
+                    let file = ws.files.get(origin.file).cloned().unwrap_or_default();
+                    diag::Diagnostic::error(file, loaded.pos(origin.file, &full), full, &p.message)
+                })
+                .collect();
+            let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
+            let _ = writeln!(err, "{}: nothing analysed", path.display());
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let text = match render::analyze::render_to_string(&result, args.format) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot format the results: {e}");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    match &args.output {
+        Some(file) => {
+            if let Err(e) = render::write_atomic(file, text.as_bytes()) {
+                let _ = writeln!(err, "error: cannot write {}: {e}", file.display());
+                return ExitCode::from(EXIT_INVALID);
+            }
+            let _ = writeln!(err, "wrote {}", file.display());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
+                // a closed pipe (`| head`) is not an error of ours
+                return ExitCode::SUCCESS;
+            }
+        }
+    }
     ExitCode::SUCCESS
 }
 

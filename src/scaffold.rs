@@ -20,6 +20,8 @@ const ZH_BANK: &[ExampleFile] = &[
     ("g5.yaml", include_bytes!("../workshops/zh-bank/g5.yaml")),
     ("g6.yaml", include_bytes!("../workshops/zh-bank/g6.yaml")),
     ("kano-survey.csv", include_bytes!("../workshops/zh-bank/kano-survey.csv")),
+    ("servqual-responses.csv", include_bytes!("../workshops/zh-bank/servqual-responses.csv")),
+    ("g5-nps-sms.csv", include_bytes!("../workshops/zh-bank/g5-nps-sms.csv")),
 ];
 
 const EN_HOTEL: &[ExampleFile] = &[("workshop.yaml", include_bytes!("../workshops/en-hotel.yaml"))];

@@ -6,10 +6,11 @@
 //! to execute now (立刻执行的1个行动计划: what, who, by when); the report aggregates them.
 //!
 //! Counting: trivially different spellings are one entry — compared trimmed, without any
-//! whitespace, case-insensitive, full-width letters, digits and punctuation as half-width,
-//! every dash (`-`, `‐`, `–`, `—`, `－`) alike and trailing `.`, `。`, `!`, `！`, `;`, `；`
-//! ignored; so `Peak-end rule`, `peak–end rule` and `峰终定律 ` merge with their twins, but
-//! `The peak-end rule` stays apart. Each summary counts once per entry however often it
+//! whitespace or brackets (`()`, `[]`, `【】`, full- or half-width), case-insensitive,
+//! full-width letters, digits and punctuation as half-width, every dash (`-`, `‐`, `–`, `—`,
+//! `－`) alike and trailing `.`, `。`, `!`, `！`, `;`, `；`, `、` ignored; so `Peak-end rule`,
+//! `peak–end rule`, `关键时刻（MOT）` and `关键时刻 MOT` merge with their twins, but
+//! `The peak-end rule` and `五类关键触点` / `5类关键触点` stay apart. Each summary counts once per entry however often it
 //! repeats it. The entry is shown in its most frequent spelling (the first met among
 //! equals). Entries come most-cited first, then in the order first met.
 //!
@@ -26,8 +27,8 @@ use crate::check::Date;
 use crate::model::{Summary321, WorkshopFile};
 
 /// The method label.
-pub const METHOD: &str = "3-2-1 summary: entries merged when equal ignoring spaces, case, \
-     full/half width, dash variants and trailing punctuation; counted once per summary; \
+pub const METHOD: &str = "3-2-1 summary: entries merged when equal ignoring spaces, brackets, \
+     case, full/half width, dash variants and trailing punctuation; counted once per summary; \
      actions overdue when due before the reference date";
 
 /// The comparison key of a takeaway or tool.
@@ -39,7 +40,7 @@ pub fn fold_key(s: &str) -> String {
             '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
             c => c,
         })
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '[' | ']' | '【' | '】'))
         .flat_map(char::to_lowercase)
         .collect();
     while out.ends_with(['.', '。', '!', ';', '、']) {
@@ -175,7 +176,7 @@ pub fn most_cited<'a>(lists: impl IntoIterator<Item = (String, &'a [String])>) -
         })
         .collect();
     // stable: ties keep the order first met
-    out.sort_by(|a, b| b.count.cmp(&a.count));
+    out.sort_by_key(|c| std::cmp::Reverse(c.count));
     out
 }
 
@@ -257,6 +258,8 @@ mod tests {
         assert_eq!(fold_key("峰终定律"), fold_key("峰终 定律。"));
         assert_eq!(fold_key("ＮＰＳ"), fold_key("nps"));
         assert_eq!(fold_key("净推荐值（NPS）"), fold_key("净推荐值(NPS)"));
+        assert_eq!(fold_key("关键时刻（MOT）"), fold_key("关键时刻MOT"));
+        assert_ne!(fold_key("五类关键触点"), fold_key("5类关键触点"));
         assert_eq!(fold_key("KANO模型"), fold_key("Kano 模型"));
         assert_ne!(fold_key("The peak-end rule"), fold_key("Peak-end rule"));
         assert_ne!(fold_key("客户旅程图"), fold_key("客户旅程"));
@@ -265,9 +268,9 @@ mod tests {
 
     #[test]
     fn most_cited_counts_each_summary_once() {
-        let a = vec!["峰终定律".to_owned(), "MOT".to_owned(), "峰终 定律".to_owned()];
-        let b = vec!["MOT".to_owned(), "峰终定律".to_owned()];
-        let c = vec!["mot".to_owned(), "KANO".to_owned()];
+        let a = ["峰终定律".to_owned(), "MOT".to_owned(), "峰终 定律".to_owned()];
+        let b = ["MOT".to_owned(), "峰终定律".to_owned()];
+        let c = ["mot".to_owned(), "KANO".to_owned()];
         let r = most_cited([
             ("甲".to_owned(), &a[..]),
             ("乙".to_owned(), &b[..]),

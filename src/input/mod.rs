@@ -6,6 +6,7 @@
 //! structs; semantic checks live in [`crate::check`].
 
 pub mod de;
+pub mod responses;
 pub mod survey;
 pub mod yaml;
 

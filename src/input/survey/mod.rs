@@ -73,7 +73,7 @@ pub mod error;
 mod header;
 pub mod mapping;
 mod synth;
-mod text;
+pub(crate) mod text;
 
 #[cfg(test)]
 mod tests;
