@@ -293,3 +293,65 @@ pub fn analyze(
         pk: d.pk.as_ref().map(|p| pk::rank(p, &d.groups)).unwrap_or_default(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> Workshop {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/ok/minimal.yaml");
+        crate::input::load(&path).workshop.unwrap()
+    }
+
+    #[test]
+    fn analyses_what_the_workshop_has() {
+        let ws = minimal();
+        let a = analyze(&ws, &AnalyzeOptions::default(), &LoadedData::default()).unwrap();
+        assert_eq!(a.options.as_of, "2026-11-20");
+        assert!(a.servqual.is_none() && a.market_damage.is_none() && a.pk.is_empty());
+        assert_eq!(a.metrics.len(), 1);
+        assert_eq!(a.metrics[0].source, "inline");
+        assert_eq!(a.metrics[0].figures.score, Some(25.0));
+        assert_eq!(a.metrics[0].touchpoint.as_deref(), Some("离开"));
+        assert_eq!(a.journeys.len(), 1);
+        assert_eq!(a.proposals.len(), 1);
+        assert_eq!(a.summary_321.as_ref().map(|s| s.summaries), Some(1));
+    }
+
+    #[test]
+    fn file_answers_join_the_inline_ones() {
+        let ws = minimal();
+        let mut data = LoadedData::default();
+        data.metric_files.insert(
+            (0, 0),
+            FileAnswers { file: "more.csv".into(), values: vec![10.0, 10.0, 10.0, 10.0], blank: 2 },
+        );
+        let a = analyze(&ws, &AnalyzeOptions::default(), &data).unwrap();
+        let m = &a.metrics[0];
+        assert_eq!((m.source, m.figures.n, m.blank), ("inline+file", 8, 2));
+        // 9, 10, 7, 3 and four 10s: 6 promoters, 1 detractor of 8
+        assert_eq!(m.figures.score, Some(100.0 * 5.0 / 8.0));
+    }
+
+    #[test]
+    fn out_of_scale_inline_answers_are_errors_with_their_path() {
+        let mut ws = minimal();
+        ws.data.groups[0].measurement_plans[0].responses[2] = 11.0;
+        let opts = AnalyzeOptions { as_of: Date::parse("2027-01-01"), ..AnalyzeOptions::default() };
+        let e = analyze(&ws, &opts, &LoadedData::default()).unwrap_err();
+        assert_eq!(
+            e,
+            vec![AnalysisError {
+                group: Some(0),
+                path: "measurement_plans[0].responses[2]".into(),
+                message: "NPS answer 11 is outside its scale (scale 0..10)".into(),
+            }]
+        );
+        // a workshop date that is not a date, without --as-of
+        let mut ws = minimal();
+        ws.data.workshop.date = "soon".into();
+        let e = analyze(&ws, &AnalyzeOptions::default(), &LoadedData::default()).unwrap_err();
+        assert_eq!(e[0].path, "workshop.date");
+    }
+}

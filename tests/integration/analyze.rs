@@ -62,18 +62,27 @@ fn zh_bank_every_section_with_hand_checked_figures() {
 
     // NPS from the SMS export: 38 scores (3 blank), 23 promoters, 5 detractors
     let m = metric(&v, "g5", "s8");
-    assert_eq!((m["source"].as_str(), m["n"].as_u64(), m["blank"].as_u64()), (Some("file"), Some(38), Some(3)));
+    assert_eq!(
+        (m["source"].as_str(), m["n"].as_u64(), m["blank"].as_u64()),
+        (Some("file"), Some(38), Some(3))
+    );
     close(&m["score"], 100.0 * (23.0 - 5.0) / 38.0, 1e-9);
     close(&m["se"], 11.612894, 1e-6);
     assert_eq!(m["kind"], "nps");
     // CES 2.0 of g1 s3: mean 155/30, 22 of 30 agree
     let m = metric(&v, "g1", "s3");
-    assert_eq!((m["variant"].as_str(), m["scale"]["higher_is_better"].as_bool()), (Some("ces-2.0"), Some(true)));
+    assert_eq!(
+        (m["variant"].as_str(), m["scale"]["higher_is_better"].as_bool()),
+        (Some("ces-2.0"), Some(true))
+    );
     close(&m["score"], 155.0 / 30.0, 1e-9);
     close(&m["agree_pct"], 100.0 * 22.0 / 30.0, 1e-9);
     // a plan without answers is listed with n = 0 and no score
     let m = metric(&v, "g1", "s2");
-    assert_eq!((m["n"].as_u64(), m["score"].is_null(), m["source"].as_str()), (Some(0), true, Some("none")));
+    assert_eq!(
+        (m["n"].as_u64(), m["score"].is_null(), m["source"].as_str()),
+        (Some(0), true, Some("none"))
+    );
 
     let md = &v["market_damage"];
     close(&md["lost"]["total"], 3659.6448, 1e-6);
@@ -91,11 +100,17 @@ fn zh_bank_every_section_with_hand_checked_figures() {
 
     let p = &v["proposals"];
     assert_eq!(p.as_array().unwrap().len(), 43);
-    assert_eq!((p[0]["rank"].as_u64(), p[0]["tied"].as_bool(), p[0]["score"].as_f64()), (Some(1), Some(true), Some(5.0)));
+    assert_eq!(
+        (p[0]["rank"].as_u64(), p[0]["tied"].as_bool(), p[0]["score"].as_f64()),
+        (Some(1), Some(true), Some(5.0))
+    );
 
     let s = &v["summary_321"];
     assert_eq!(s["summaries"], 38);
-    assert_eq!((s["takeaways"][0]["text"].as_str(), s["takeaways"][0]["count"].as_u64()), (Some("峰终定律"), Some(14)));
+    assert_eq!(
+        (s["takeaways"][0]["text"].as_str(), s["takeaways"][0]["count"].as_u64()),
+        (Some("峰终定律"), Some(14))
+    );
     // 关键时刻（MOT） and 关键时刻MOT are one entry
     assert_eq!(s["takeaways"][1]["count"], 12);
     assert_eq!((s["as_of"].as_str(), s["overdue"].as_u64()), (Some("2026-11-21"), Some(0)));
@@ -153,7 +168,8 @@ fn en_hotel_every_section_with_hand_checked_figures() {
     assert_eq!(v["summary_321"]["takeaways"][0]["text"], "Peak-end rule");
     // "Peak-end rule", "Peak–end rule", "The peak-end rule" → the first two merge
     assert_eq!(v["summary_321"]["takeaways"][0]["count"], 5);
-    let pk: Vec<&str> = v["pk"].as_array().unwrap().iter().map(|p| p["group"].as_str().unwrap()).collect();
+    let pk: Vec<&str> =
+        v["pk"].as_array().unwrap().iter().map(|p| p["group"].as_str().unwrap()).collect();
     assert_eq!(pk, ["g3", "g1", "g2"]);
 }
 
@@ -170,7 +186,8 @@ fn markdown_and_table_goldens() {
 
 #[test]
 fn overdue_actions_against_a_given_date() {
-    let v = json(&["analyze", "workshops/en-hotel.yaml", "--format", "json", "--as-of", "2026-10-31"]);
+    let v =
+        json(&["analyze", "workshops/en-hotel.yaml", "--format", "json", "--as-of", "2026-10-31"]);
     let s = &v["summary_321"];
     assert_eq!(s["as_of"], "2026-10-31");
     // due 2026-10-05, 10-15, 10-15 are overdue; 10-31 is due that day
@@ -187,12 +204,19 @@ fn overdue_actions_against_a_given_date() {
 
 #[test]
 fn crosshair_and_language_options() {
-    let v = json(&["analyze", "workshops/zh-bank", "--format", "json", "--ipa-crosshair", "scale-mid"]);
+    let v =
+        json(&["analyze", "workshops/zh-bank", "--format", "json", "--ipa-crosshair", "scale-mid"]);
     let c = &v["servqual"]["ipa_crosshair"];
     assert_eq!(c["method"], "scale-mid");
     close(&c["performance"], 4.0, 1e-12);
     // every item is above 4 on both axes
-    assert!(v["servqual"]["ipa"].as_array().unwrap().iter().all(|p| p["quadrant"] == "keep_up_the_good_work"));
+    assert!(
+        v["servqual"]["ipa"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["quadrant"] == "keep_up_the_good_work")
+    );
     let v = json(&["analyze", "workshops/zh-bank", "--format", "json", "--ipa-crosshair", "5.5,6"]);
     assert_eq!(v["options"]["ipa_crosshair"], "5.5,6");
     close(&v["servqual"]["ipa_crosshair"]["importance"], 6.0, 1e-12);
@@ -213,10 +237,12 @@ fn output_file_is_written_and_stdout_stays_empty() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("sub/analysis.json");
     let out_s = out.to_str().unwrap();
-    let (stdout, stderr) = run(&["analyze", "workshops/en-hotel.yaml", "--format", "json", "-o", out_s]);
+    let (stdout, stderr) =
+        run(&["analyze", "workshops/en-hotel.yaml", "--format", "json", "-o", out_s]);
     assert!(stdout.is_empty());
     assert!(stderr.contains("wrote"));
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["workshop"]["title"], "Service Innovation, Experience Value");
 }
 
@@ -271,9 +297,16 @@ fn bad_answer_file_is_exit_2_naming_file_line_column_and_value() {
     assert_eq!(code(&o), 2, "{stderr}");
     assert!(o.stdout.is_empty());
     assert!(!out.exists(), "nothing is written");
-    assert!(stderr.contains("error: NPS answer `11` is outside its scale 0..10 (line 3, column `评分`)"), "{stderr}");
+    assert!(
+        stderr
+            .contains("error: NPS answer `11` is outside its scale 0..10 (line 3, column `评分`)"),
+        "{stderr}"
+    );
     assert!(stderr.contains("nps.csv:3:7"), "{stderr}");
-    assert!(stderr.contains("error: NPS answer `好` is not a number (line 4, column `评分`)"), "{stderr}");
+    assert!(
+        stderr.contains("error: NPS answer `好` is not a number (line 4, column `评分`)"),
+        "{stderr}"
+    );
     assert!(stderr.contains("3 | 10-02,11"), "the snippet shows the line: {stderr}");
     assert!(stderr.contains("responses_file` of group `g1`"), "{stderr}");
     assert!(stderr.contains("nothing analysed"));
@@ -289,10 +322,14 @@ fn bad_answer_file_is_exit_2_naming_file_line_column_and_value() {
     let o = kano(&["analyze", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("which one holds the answers") && stderr.contains("responses_column"), "{stderr}");
+    assert!(
+        stderr.contains("which one holds the answers") && stderr.contains("responses_column"),
+        "{stderr}"
+    );
 
     // a binary file
-    let dir = workshop_with(&[("workshop.yaml", WORKSHOP.as_bytes()), ("nps.csv", b"PK\x03\x04\0\0\0")]);
+    let dir =
+        workshop_with(&[("workshop.yaml", WORKSHOP.as_bytes()), ("nps.csv", b"PK\x03\x04\0\0\0")]);
     let o = kano(&["analyze", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a text file"));
@@ -323,7 +360,10 @@ servqual:
     let o = kano(&["analyze", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("expectation `9` in column `T1_E` is outside the scale 1..7"), "{stderr}");
+    assert!(
+        stderr.contains("expectation `9` in column `T1_E` is outside the scale 1..7"),
+        "{stderr}"
+    );
     assert!(stderr.contains("sq.csv:3:3"), "{stderr}");
 
     // fixed: the mapping places X1 under empathy; one respondent, tangibles −1, empathy 0
