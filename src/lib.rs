@@ -46,7 +46,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::New { dir, lang } => cmd_new(&dir, lang),
         Command::Classify(args) => cmd_classify(&args),
-        Command::Report { workshop, out, lang } => cmd_report(&workshop, &out, lang),
+        Command::Report(args) => cmd_report(&args),
     }
 }
 
@@ -102,11 +102,8 @@ fn cmd_new(dir: &std::path::Path, lang: cli::NewLang) -> ExitCode {
     }
 }
 
-fn cmd_report(
-    path: &std::path::Path,
-    out: &std::path::Path,
-    lang: Option<cli::ReportLang>,
-) -> ExitCode {
+fn cmd_report(args: &cli::ReportArgs) -> ExitCode {
+    let path = args.workshop.as_path();
     let (loaded, diags) = load_and_check(path);
     let (errors, warnings) = diag::counts(&diags);
     let mut err = std::io::stderr().lock();
@@ -119,8 +116,45 @@ fn cmd_report(
         );
         return ExitCode::from(EXIT_INVALID);
     };
-    let lang = lang.map_or(ws.data.workshop.language, model::Language::from);
-    let pdf = match render::report::pdf(ws, lang) {
+    if let Some(id) = &args.group
+        && !ws.data.groups.iter().any(|g| &g.id == id)
+    {
+        let ids: Vec<&str> = ws.data.groups.iter().map(|g| g.id.as_str()).collect();
+        let hint = match input::de::suggest(id, ids.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the groups are: {}", ids.join(", ")),
+        };
+        let _ = writeln!(
+            err,
+            "error: the workshop has no group `{id}`; no report written\n  = hint: {hint}"
+        );
+        return ExitCode::from(EXIT_INVALID);
+    }
+    let templates = match &args.templates {
+        Some(dir) => match input::read_templates(dir) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}; no report written");
+                return ExitCode::from(EXIT_INVALID);
+            }
+        },
+        None => Vec::new(),
+    };
+    for (name, _) in &templates {
+        if !render::templates::DEFAULT_TEMPLATES.iter().any(|(n, _)| n == name) {
+            let _ = writeln!(
+                err,
+                "note: template `{name}` replaces no built-in template; it is used only where another template includes it"
+            );
+        }
+    }
+    let opts = render::report::ReportOptions {
+        lang: args.lang.map_or(ws.data.workshop.language, model::Language::from),
+        group: args.group.clone(),
+        paper: args.paper.into(),
+        templates,
+    };
+    let pdf = match render::report::pdf(ws, &opts) {
         Ok(pdf) => pdf,
         Err(e) => {
             let _ = writeln!(err, "error: {e}; no report written");
@@ -138,7 +172,11 @@ fn cmd_report(
     for w in &pdf.warnings {
         let _ = writeln!(err, "warning: {w}");
     }
-    let file = out.join(format!("{}.pdf", ws.slug));
+    let name = match &args.group {
+        Some(g) => format!("{}-{g}.pdf", ws.slug),
+        None => format!("{}.pdf", ws.slug),
+    };
+    let file = args.out.join(name);
     if let Err(e) = render::write_atomic(&file, &pdf.bytes) {
         let _ = writeln!(err, "error: cannot write {}: {e}", file.display());
         return ExitCode::from(EXIT_INVALID);

@@ -3,6 +3,7 @@
 //! id. It is built from the model with no I/O; `templates/README.md` documents every field.
 
 pub mod labels;
+pub mod text;
 
 use std::collections::BTreeMap;
 
@@ -19,6 +20,10 @@ pub struct ReportContext {
     pub lang: &'static str,
     /// Fixed wording in that language.
     pub labels: Labels,
+    /// More fixed wording, by key (`t.contents`, see [`text`]).
+    pub t: BTreeMap<&'static str, &'static str>,
+    /// For a one-group report, that group's name; empty for the whole workshop.
+    pub only_group: String,
     /// Title page data.
     pub workshop: MetaView,
     /// Number of groups.
@@ -63,6 +68,84 @@ pub struct GroupView {
     pub posts: Vec<PostView>,
     /// Journeys.
     pub journeys: Vec<JourneyView>,
+    /// MOT proposals of all its journeys, in file order.
+    pub proposals: Vec<ProposalView>,
+    /// Measurement plan.
+    pub measurements: Vec<MeasurementView>,
+    /// Gap diagnoses.
+    pub gaps: Vec<GapView>,
+    /// The gap self-test sheet.
+    pub self_test: Vec<SelfTestView>,
+}
+
+/// One MOT proposal.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The move (and phase), as a label.
+    pub kind: String,
+    /// The journey and step it acts on.
+    pub step: String,
+    /// What will be done, or empty.
+    pub description: String,
+    /// Peak principles, joined, or empty.
+    pub principles: String,
+    /// Professionalism, formatted.
+    pub professionalism: String,
+    /// Ease of investment, formatted.
+    pub ease: String,
+    /// Perceived satisfaction, formatted.
+    pub perception: String,
+}
+
+/// One touchpoint's measurement.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasurementView {
+    /// The step measured, by name.
+    pub step: String,
+    /// Indicator kind label.
+    pub indicator: &'static str,
+    /// Metric label.
+    pub metric: &'static str,
+    /// Model label.
+    pub model: &'static str,
+    /// Timing.
+    pub timing: String,
+    /// Target.
+    pub target: String,
+    /// Question wording, or empty.
+    pub question: String,
+}
+
+/// One gap's diagnosis.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapView {
+    /// Gap label.
+    pub gap: &'static str,
+    /// Symptoms.
+    pub symptoms: Vec<String>,
+    /// Causes.
+    pub causes: Vec<String>,
+    /// Measures.
+    pub measures: Vec<String>,
+    /// Owner.
+    pub owner: String,
+    /// Due date as typed.
+    pub due: String,
+}
+
+/// One self-test statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct SelfTestView {
+    /// Gap label.
+    pub gap: &'static str,
+    /// The statement.
+    pub statement: String,
+    /// Score, formatted.
+    pub score: String,
 }
 
 /// One post's standards, sorted by SERVQUAL dimension.
@@ -178,17 +261,88 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Build the template context and the chart specs for a workshop in `lang`.
-pub fn build(ws: &Workshop, lang: Language) -> (ReportContext, BTreeMap<String, ChartSpec>) {
+/// Build the template context and the chart specs for a workshop in `lang`; with
+/// `group`, for that group only.
+pub fn build(
+    ws: &Workshop,
+    lang: Language,
+    group: Option<&str>,
+) -> (ReportContext, BTreeMap<String, ChartSpec>) {
     let labels = labels::labels(lang);
     let d = &ws.data;
     let m = &d.workshop;
     let mut charts = BTreeMap::new();
     let mut people = std::collections::BTreeSet::new();
-    let groups = d
+    let groups: Vec<GroupView> = d
         .groups
         .iter()
+        .filter(|g| group.is_none_or(|id| g.id == id))
         .map(|g| {
+            let step_name = |id: &str| -> String {
+                g.journeys
+                    .iter()
+                    .flat_map(|j| &j.steps)
+                    .find(|s| s.id == id)
+                    .map_or_else(|| id.to_owned(), |s| s.name.clone())
+            };
+            let proposals = g
+                .journeys
+                .iter()
+                .flat_map(|j| j.proposals.iter().map(move |p| (j, p)))
+                .map(|(j, p)| ProposalView {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    kind: match p.phase {
+                        Some(ph) => format!("{}（{}）", p.kind.label(lang), ph.label(lang)),
+                        None => p.kind.label(lang).to_owned(),
+                    },
+                    step: format!("{} · {}", j.name, step_name(&p.step)),
+                    description: p.description.clone().unwrap_or_default(),
+                    principles: p
+                        .principles
+                        .iter()
+                        .map(|x| x.label(lang))
+                        .collect::<Vec<_>>()
+                        .join(labels.list_sep),
+                    professionalism: num(p.scores.professionalism),
+                    ease: num(p.scores.ease),
+                    perception: num(p.scores.perception),
+                })
+                .collect();
+            let measurements = g
+                .measurement_plans
+                .iter()
+                .map(|x| MeasurementView {
+                    step: step_name(&x.step),
+                    indicator: x.indicator.label(lang),
+                    metric: x.metric.label(lang),
+                    model: x.model.label(lang),
+                    timing: x.timing.clone(),
+                    target: x.target.clone(),
+                    question: x.question.clone().unwrap_or_default(),
+                })
+                .collect();
+            let gaps = g
+                .gaps
+                .iter()
+                .map(|x| GapView {
+                    gap: x.gap.label(lang),
+                    symptoms: x.symptoms.clone(),
+                    causes: x.causes.clone(),
+                    measures: x.measures.clone(),
+                    owner: x.owner.clone(),
+                    due: x.due.clone(),
+                })
+                .collect();
+            let self_test = g
+                .gap_self_test
+                .iter()
+                .map(|x| SelfTestView {
+                    gap: x.gap.label(lang),
+                    statement: x.statement.clone(),
+                    score: num(x.score),
+                })
+                .collect();
             people.extend(g.members.iter().map(|s| s.trim().to_owned()));
             let posts = g
                 .post_standards
@@ -262,11 +416,20 @@ pub fn build(ws: &Workshop, lang: Language) -> (ReportContext, BTreeMap<String, 
                 members: g.members.join(labels.list_sep),
                 posts,
                 journeys,
+                proposals,
+                measurements,
+                gaps,
+                self_test,
             }
         })
         .collect();
+    let only_group = group
+        .and_then(|id| d.groups.iter().find(|g| g.id == id))
+        .map_or_else(String::new, |g| g.name.clone());
     let ctx = ReportContext {
         lang: lang.key(),
+        t: text::text(lang),
+        only_group,
         workshop: MetaView {
             title: m.title.clone(),
             subtitle: m.subtitle.clone().unwrap_or_default(),
@@ -276,7 +439,7 @@ pub fn build(ws: &Workshop, lang: Language) -> (ReportContext, BTreeMap<String, 
             facilitator: m.facilitator.clone(),
             scenario: m.scenario.clone().unwrap_or_default(),
         },
-        group_count: d.groups.len(),
+        group_count: groups.len(),
         participant_count: people.len(),
         groups,
         labels,

@@ -129,3 +129,72 @@ fn report_of_a_missing_path_is_exit_2() {
     let o = kano(&["report", "no/such/workshop.yaml", "-o", "/nonexistent-kano-out"]);
     assert_eq!(code(&o), 2);
 }
+
+#[test]
+fn contents_and_every_group_section() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", tmp.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let contents = squeeze(&doc.extract_text(&[2]).unwrap());
+    assert!(
+        contents.starts_with("目录第一组·启航队.") && contents.contains("启航队...."),
+        "{contents}"
+    );
+    for s in ["第一组·启航队", "第六组·回音队", "MOT优化方案", "满意度测评方案", "服务质量差距诊断"]
+    {
+        assert!(contents.contains(s), "no {s} in the contents: {contents}");
+    }
+    let (_, text) = pdf_text(&bytes);
+    let text = squeeze(&text);
+    for s in ["优化方式", "投入难易度", "测评时机", "倾听的差距", "责任人"] {
+        assert!(text.contains(s), "no {s} in the PDF text");
+    }
+}
+
+#[test]
+fn one_group_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().to_str().unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--group", "g2", "--paper", "letter"]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(tmp.path().join("zh-bank-g2.pdf")).unwrap();
+    let (_, text) = pdf_text(&bytes);
+    let text = squeeze(&text);
+    assert!(text.contains("第二组·扬帆队") && text.contains("小组成果报告"));
+    assert!(!text.contains("第一组·启航队"), "another group's section is in g2's report");
+
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--group", "g9"]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no group `g9`") && err.contains("g1"), "{err}");
+}
+
+#[test]
+fn templates_folder_replaces_a_section() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("tpl");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("gaps.md"),
+        "## 我们的差距清单\n{% for x in g.gaps %}\n- {{ x.gap }}：{{ x.owner | md }}\n{% endfor %}\n",
+    )
+    .unwrap();
+    let out = tmp.path().to_str().unwrap();
+    let tpl = dir.to_str().unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--templates", tpl]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, text) = pdf_text(&std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap());
+    let text = squeeze(&text);
+    assert!(text.contains("我们的差距清单") && !text.contains("服务质量差距诊断"));
+
+    // a template mistake: exit 2, the template named, the last good report kept
+    std::fs::write(dir.join("gaps.md"), "{% for x in g.gaps %}{{ x.nope }}\n").unwrap();
+    let before = std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--templates", tpl]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("gaps.md"), "{err}");
+    assert_eq!(std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap(), before);
+}
