@@ -93,7 +93,8 @@ fn page_ops(
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(*x), Pt(page_h - baseline)),
                 });
-                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                let (face, _) = fonts.pick(*bold);
+                ops.push(Op::ShowText { items: vec![PdfFonts::text_item(face, text)] });
             }
             other => {
                 if in_text {

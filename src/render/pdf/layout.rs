@@ -5,7 +5,9 @@
 //! Coordinates here run from the top-left corner of the page downwards, in points; the
 //! PDF writer flips them.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use super::Area;
 use super::fonts::Faces;
@@ -314,13 +316,17 @@ impl Laid {
 /// page of every heading, the second sets those numbers in the table of contents (which
 /// takes the same room in both passes, so the numbers stay true).
 pub fn lay_out(blocks: &[Block], faces: &Faces, opts: &LayoutOptions) -> Laid {
-    let first = lay_out_pass(blocks, faces, opts, None);
+    let tables = TableCache::default();
+    let first = lay_out_pass(blocks, faces, opts, None, &tables);
     if !blocks.iter().any(|b| matches!(b, Block::Contents)) {
         return first;
     }
     let pages: Vec<usize> = first.bookmarks.iter().map(|b| b.page).collect();
-    lay_out_pass(blocks, faces, opts, Some(&pages))
+    lay_out_pass(blocks, faces, opts, Some(&pages), &tables)
 }
+
+/// Tables already set, by the addresses of their header and rows.
+type TableCache = RefCell<HashMap<(usize, usize), Rc<TableSet>>>;
 
 /// Whether a heading becomes an outline entry (and a line of the table of contents).
 fn bookmarked(level: u8, spans: &[Span]) -> bool {
@@ -332,8 +338,9 @@ fn lay_out_pass(
     faces: &Faces,
     opts: &LayoutOptions,
     pages: Option<&[usize]>,
+    tables: &TableCache,
 ) -> Laid {
-    let mut l = Layouter::new(faces, opts);
+    let mut l = Layouter::new(faces, opts, tables);
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1..).unwrap_or(&[]);
         match block {
@@ -420,6 +427,7 @@ impl TableSet {
 
 struct Layouter<'a> {
     faces: &'a Faces,
+    tables: &'a TableCache,
     opts: &'a LayoutOptions,
     g: Geometry,
     s: Sizes,
@@ -441,7 +449,7 @@ fn heading_style(level: u8, body: f32) -> (f32, f32, f32) {
 }
 
 impl<'a> Layouter<'a> {
-    fn new(faces: &'a Faces, opts: &'a LayoutOptions) -> Self {
+    fn new(faces: &'a Faces, opts: &'a LayoutOptions, tables: &'a TableCache) -> Self {
         let m = opts.margins;
         let (page_w, page_h) = (opts.paper.width, opts.paper.height);
         let g = Geometry {
@@ -466,6 +474,7 @@ impl<'a> Layouter<'a> {
         };
         Self {
             faces,
+            tables,
             opts,
             g,
             s,
@@ -836,7 +845,24 @@ impl<'a> Layouter<'a> {
     }
 
     /// Column widths from the cells' natural and minimum widths, filling the text width.
-    fn set_table(&self, aligns: &[Align], header: &[Cell], rows: &[Vec<Cell>]) -> TableSet {
+    fn set_table(&self, aligns: &[Align], header: &[Cell], rows: &[Vec<Cell>]) -> Rc<TableSet> {
+        // a table is set the same wherever it falls (the text width is fixed), and it is
+        // asked for by the heading before it (keep-with-next) and in both passes
+        let key = (header.as_ptr() as usize, rows.as_ptr() as usize);
+        if let Some(t) = self.tables.borrow().get(&key) {
+            return Rc::clone(t);
+        }
+        let t = Rc::new(self.set_table_uncached(aligns, header, rows));
+        self.tables.borrow_mut().insert(key, Rc::clone(&t));
+        t
+    }
+
+    fn set_table_uncached(
+        &self,
+        aligns: &[Align],
+        header: &[Cell],
+        rows: &[Vec<Cell>],
+    ) -> TableSet {
         let n = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
         let style = self.style(self.s.table);
         let total = self.g.width;
