@@ -148,7 +148,22 @@ fn cmd_report(args: &cli::ReportArgs) -> ExitCode {
             );
         }
     }
+    // reproducible builds: SOURCE_DATE_EPOCH, when set, dates the PDF
+    let date = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => match v.trim().parse::<i64>().ok().and_then(check::Date::from_unix) {
+            Some(d) => Some(d),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "error: SOURCE_DATE_EPOCH is `{v}`, not a Unix time in seconds; no report written"
+                );
+                return ExitCode::from(EXIT_INVALID);
+            }
+        },
+        Err(_) => None,
+    };
     let opts = render::report::ReportOptions {
+        date,
         lang: args.lang.map_or(ws.data.workshop.language, model::Language::from),
         group: args.group.clone(),
         paper: args.paper.into(),

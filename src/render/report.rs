@@ -34,12 +34,14 @@ pub struct ReportOptions {
     pub paper: Paper,
     /// Templates replacing the built-in ones of the same name: (file name, source).
     pub templates: Vec<(String, String)>,
+    /// The date written into the PDF's information; by default the workshop's last day.
+    pub date: Option<Date>,
 }
 
 impl ReportOptions {
     /// The whole workshop's report in `lang` on A4 with the built-in templates.
     pub fn new(lang: Language) -> Self {
-        Self { lang, group: None, paper: Paper::A4, templates: Vec::new() }
+        Self { lang, group: None, paper: Paper::A4, templates: Vec::new(), date: None }
     }
 }
 
@@ -81,9 +83,12 @@ pub fn pdf(ws: &Workshop, opts: &ReportOptions) -> Result<RenderedPdf, ReportErr
             author: meta.facilitator.clone(),
             subject: format!("{} · {}", meta.organisation, ctx.labels.report),
             language: lang.key().to_owned(),
-            date: Date::parse(meta.end_date.as_deref().unwrap_or(&meta.date)).and_then(|d| {
-                Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))
-            }),
+            date: opts
+                .date
+                .or_else(|| Date::parse(meta.end_date.as_deref().unwrap_or(&meta.date)))
+                .and_then(|d| {
+                    Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))
+                }),
         },
         header: format!("{} · {}", meta.title, ctx.labels.report),
         footer: ctx.labels.page_format.to_owned(),

@@ -198,3 +198,49 @@ fn templates_folder_replaces_a_section() {
     assert!(err.contains("gaps.md"), "{err}");
     assert_eq!(std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap(), before);
 }
+
+#[test]
+fn missing_glyphs_are_listed_and_source_date_epoch_dates_the_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join("workshops/en-hotel.yaml")).unwrap();
+    let yaml = yaml.replacen(
+        "subtitle: Customer journey design",
+        "subtitle: Customer journey design \u{1F600} \u{2603}",
+        1,
+    );
+    assert!(yaml.contains('\u{1F600}'));
+    let file = tmp.path().join("en-hotel.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let run = |epoch: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kano"));
+        cmd.args(["report", file.to_str().unwrap(), "-o", tmp.path().to_str().unwrap()]);
+        cmd.env_remove("SOURCE_DATE_EPOCH");
+        if let Some(e) = epoch {
+            cmd.env("SOURCE_DATE_EPOCH", e);
+        }
+        cmd.output().unwrap()
+    };
+    let o = run(None);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no glyph for") && err.contains("U+1F600") && err.contains("U+2603"),
+        "{err}"
+    );
+
+    let info_date = |bytes: &[u8]| {
+        let doc = lopdf::Document::load_mem(bytes).unwrap();
+        let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        let d = doc.get_dictionary(info).unwrap();
+        String::from_utf8_lossy(d.get(b"CreationDate").unwrap().as_str().unwrap()).into_owned()
+    };
+    let pdf = tmp.path().join("en-hotel.pdf");
+    let workshop_dated = info_date(&std::fs::read(&pdf).unwrap());
+    assert!(workshop_dated.starts_with("D:2026"), "{workshop_dated}");
+    let o = run(Some("951782400"));
+    assert_eq!(code(&o), 0);
+    assert_eq!(info_date(&std::fs::read(&pdf).unwrap()), "D:20000229");
+    let o = run(Some("yesterday"));
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("SOURCE_DATE_EPOCH"));
+}
