@@ -40,7 +40,14 @@ fn main() {
             std::process::exit(2);
         };
         let lang: Language = ws.data.workshop.language;
-        let out = match pdf(ws, &ReportOptions::new(lang)) {
+        let data = match kano::report_data(ws) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        };
+        let out = match pdf(ws, &data, &ReportOptions::new(lang)) {
             Ok(out) => out,
             Err(e) => {
                 eprintln!("report failed: {e}");

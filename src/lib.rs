@@ -50,6 +50,25 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Read and analyse what a report needs beyond the workshop file: the Kano survey (or the
+/// inline counts), classified with the default method.
+pub fn report_data(ws: &model::Workshop) -> Result<report::ReportData, String> {
+    let kano = match classify::workshop_kano(ws) {
+        None => None,
+        Some(classify::WorkshopKano::Counts(features)) if features.is_empty() => None,
+        Some(classify::WorkshopKano::Counts(features)) => {
+            Some(classify::classify_counts("counts", features, analysis::kano::Method::default()))
+        }
+        Some(classify::WorkshopKano::Survey(file, names)) => {
+            let opts = classify::Options::default();
+            Some(classify::classify_file(&file, &names, &opts).map_err(|e| {
+                format!("the Kano survey {} cannot be classified: {e}", file.display())
+            })?)
+        }
+    };
+    Ok(report::ReportData { kano })
+}
+
 /// Load and check a workshop; every diagnostic found, sorted.
 pub fn load_and_check(path: &std::path::Path) -> (input::Loaded, Vec<diag::Diagnostic>) {
     let mut loaded = input::load(path);
@@ -169,7 +188,14 @@ fn cmd_report(args: &cli::ReportArgs) -> ExitCode {
         paper: args.paper.into(),
         templates,
     };
-    let pdf = match render::report::pdf(ws, &opts) {
+    let data = match report_data(ws) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}; no report written");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let pdf = match render::report::pdf(ws, &data, &opts) {
         Ok(pdf) => pdf,
         Err(e) => {
             let _ = writeln!(err, "error: {e}; no report written");

@@ -64,15 +64,23 @@ fn chain(e: &dyn std::error::Error) -> String {
 }
 
 /// The report markup of `ws`: what the templates produce, before layout.
-pub fn markup(ws: &Workshop, opts: &ReportOptions) -> Result<String, ReportError> {
-    let (ctx, _) = report::build(ws, opts.lang, opts.group.as_deref());
+pub fn markup(
+    ws: &Workshop,
+    data: &report::ReportData,
+    opts: &ReportOptions,
+) -> Result<String, ReportError> {
+    let (ctx, _) = report::build(ws, opts.lang, opts.group.as_deref(), data);
     render_markup(&ctx, opts)
 }
 
 /// The PDF report of `ws`.
-pub fn pdf(ws: &Workshop, opts: &ReportOptions) -> Result<RenderedPdf, ReportError> {
+pub fn pdf(
+    ws: &Workshop,
+    data: &report::ReportData,
+    opts: &ReportOptions,
+) -> Result<RenderedPdf, ReportError> {
     let lang = opts.lang;
-    let (ctx, charts) = report::build(ws, lang, opts.group.as_deref());
+    let (ctx, charts) = report::build(ws, lang, opts.group.as_deref(), data);
     let markup = render_markup(&ctx, opts)?;
     let blocks = pdf::parse(&markup);
     let faces = Faces::embedded()?;

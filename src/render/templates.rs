@@ -17,6 +17,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("proposals.md", include_str!("../../templates/report/proposals.md")),
     ("measurement.md", include_str!("../../templates/report/measurement.md")),
     ("gaps.md", include_str!("../../templates/report/gaps.md")),
+    ("kano.md", include_str!("../../templates/report/kano.md")),
 ];
 
 /// Escape text so the markup parser shows it as typed: Markdown's ASCII punctuation gets a

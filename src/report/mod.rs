@@ -32,6 +32,70 @@ pub struct ReportContext {
     pub participant_count: usize,
     /// The groups, in file order.
     pub groups: Vec<GroupView>,
+    /// The Kano analysis of the workshop's survey or counts; absent in a one-group report
+    /// and when the workshop has no Kano section.
+    pub kano: Option<KanoView>,
+}
+
+/// What the report is made from besides the workshop file: analyses whose input had to be
+/// read from other files (the caller reads them; building the view stays free of I/O).
+#[derive(Debug, Clone, Default)]
+pub struct ReportData {
+    /// The classified Kano section.
+    pub kano: Option<crate::render::classify::ClassifyReport>,
+}
+
+/// The Kano section.
+#[derive(Debug, Clone, Serialize)]
+pub struct KanoView {
+    /// Where the answers come from (file name, or "counts").
+    pub source: String,
+    /// Respondents, formatted; empty for aggregated counts.
+    pub respondents: String,
+    /// The method in words: evaluation table and assignment rule.
+    pub method: String,
+    /// One row per feature, in input order.
+    pub features: Vec<KanoFeatureView>,
+    /// Features grouped by category, in the order basic, performance, excitement,
+    /// indifferent, reverse, questionable; only categories that occur.
+    pub levels: Vec<KanoLevelView>,
+    /// Chart ids: Better–Worse scatter and category shares (drawn when the charts exist).
+    pub charts: Vec<String>,
+}
+
+/// One Kano feature.
+#[derive(Debug, Clone, Serialize)]
+pub struct KanoFeatureView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Category letter, or empty when there were no answers.
+    pub category: String,
+    /// Category name in the report language, with the mixed label (e.g. `A/O`) if Fong's
+    /// test does not separate the two largest categories.
+    pub category_name: String,
+    /// Shares of A, O, M, I, R, Q in %, formatted with one decimal.
+    pub shares: Vec<String>,
+    /// Better, two decimals, or empty.
+    pub better: String,
+    /// Worse, two decimals, or empty.
+    pub worse: String,
+    /// Classified answer pairs.
+    pub n: u64,
+}
+
+/// The features of one category and what that means for the service level.
+#[derive(Debug, Clone, Serialize)]
+pub struct KanoLevelView {
+    /// Category letter.
+    pub category: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// What it means for the service level.
+    pub meaning: &'static str,
+    /// The features' names, joined.
+    pub features: String,
 }
 
 /// Workshop metadata for the cover.
@@ -267,8 +331,11 @@ pub fn build(
     ws: &Workshop,
     lang: Language,
     group: Option<&str>,
+    data: &ReportData,
 ) -> (ReportContext, BTreeMap<String, ChartSpec>) {
     let labels = labels::labels(lang);
+    let t = text::text(lang);
+    let kano = if group.is_none() { data.kano.as_ref().map(|k| kano_view(k, &t)) } else { None };
     let d = &ws.data;
     let m = &d.workshop;
     let mut charts = BTreeMap::new();
@@ -428,7 +495,7 @@ pub fn build(
         .map_or_else(String::new, |g| g.name.clone());
     let ctx = ReportContext {
         lang: lang.key(),
-        t: text::text(lang),
+        t,
         only_group,
         workshop: MetaView {
             title: m.title.clone(),
@@ -443,8 +510,69 @@ pub fn build(
         participant_count: people.len(),
         groups,
         labels,
+        kano,
     };
     (ctx, charts)
+}
+
+fn fixed(v: Option<f64>, decimals: usize) -> String {
+    v.filter(|x| x.is_finite()).map_or_else(String::new, |x| format!("{x:.decimals$}"))
+}
+
+/// The Kano section's view of a classification (its whole-sample segment).
+fn kano_view(
+    report: &crate::render::classify::ClassifyReport,
+    t: &BTreeMap<&'static str, &'static str>,
+) -> KanoView {
+    use crate::analysis::kano::Category;
+    let word = |key: &str| t.get(key).copied().unwrap_or("");
+    let cat_key = |c: Category| format!("cat_{}", c.as_str());
+    let results = report.segments.first().map(|s| s.features.as_slice()).unwrap_or(&[]);
+    let features: Vec<KanoFeatureView> = results
+        .iter()
+        .map(|f| KanoFeatureView {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            category: f.category.map_or_else(String::new, |c| c.as_str().to_owned()),
+            category_name: match (f.category, &f.mixed) {
+                (Some(c), Some(mixed)) => format!("{}（{mixed}）", word(&cat_key(c))),
+                (Some(c), None) => word(&cat_key(c)).to_owned(),
+                (None, _) => String::new(),
+            },
+            shares: Category::ALL.iter().map(|c| fixed(f.shares.get(*c), 1)).collect(),
+            better: fixed(f.better, 2),
+            worse: fixed(f.worse, 2),
+            n: f.n,
+        })
+        .collect();
+    let order = [Category::M, Category::O, Category::A, Category::I, Category::R, Category::Q];
+    let levels = order
+        .iter()
+        .filter_map(|&c| {
+            let names: Vec<&str> =
+                results.iter().filter(|f| f.category == Some(c)).map(|f| f.name.as_str()).collect();
+            if names.is_empty() {
+                return None;
+            }
+            let name = t.get(cat_key(c).as_str()).copied().unwrap_or("");
+            let meaning = t.get(format!("level_{}", c.as_str()).as_str()).copied().unwrap_or("");
+            Some(KanoLevelView { category: c.as_str(), name, meaning, features: names.join("；") })
+        })
+        .collect();
+    let m = &report.method;
+    KanoView {
+        source: report.source.clone(),
+        respondents: report.respondents.map_or_else(String::new, |n| n.to_string()),
+        method: format!(
+            "{}{}{}",
+            word(&format!("table_{}", m.table.name())),
+            word("sep"),
+            word(&format!("rule_{}", m.rule.name()))
+        ),
+        features,
+        levels,
+        charts: Vec::new(),
+    }
 }
 
 #[cfg(test)]
