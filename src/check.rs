@@ -23,6 +23,22 @@ pub struct Date {
 }
 
 impl Date {
+    /// The UTC calendar day of a Unix time in seconds (as `SOURCE_DATE_EPOCH` gives it);
+    /// `None` before year 1 or after 9999.
+    pub fn from_unix(secs: i64) -> Option<Date> {
+        // H. Hinnant's days-to-civil algorithm
+        let z = secs.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
+        let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+        (1..=9999).contains(&year).then_some(Date { year, month, day })
+    }
+
     /// Parse `YYYY-MM-DD`, checking the day exists.
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
@@ -692,6 +708,16 @@ pub fn check(ws: &Workshop, loaded: &Loaded) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unix_days() {
+        let d = |s| Date::from_unix(s).map(|d| (d.year, d.month, d.day));
+        assert_eq!(d(0), Some((1970, 1, 1)));
+        assert_eq!(d(1_795_000_000), Some((2026, 11, 18)));
+        assert_eq!(d(951_782_400), Some((2000, 2, 29)));
+        assert_eq!(d(-1), Some((1969, 12, 31)));
+        assert_eq!(d(i64::MAX), None);
+    }
 
     #[test]
     fn dates() {

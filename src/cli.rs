@@ -27,17 +27,9 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Write the workshop report as a PDF.
-    Report {
-        /// A workshop YAML file, or a folder holding workshop.yaml plus one file per group.
-        workshop: PathBuf,
-        /// Output folder (created if needed).
-        #[arg(short, long, default_value = "output")]
-        out: PathBuf,
-        /// Report language; by default the workshop's `language`.
-        #[arg(long, value_enum)]
-        lang: Option<ReportLang>,
-    },
+    /// Write the workshop report as a PDF: cover, contents, the groups' outputs and the
+    /// workshop-wide analysis.
+    Report(ReportArgs),
     /// Classify Kano survey answers into basic (M), performance (O), excitement (A),
     /// indifferent (I), reverse (R) and questionable (Q) needs.
     ///
@@ -70,6 +62,49 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SchemaPart::Workshop)]
         part: SchemaPart,
     },
+}
+
+/// Options of `kano report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// A workshop YAML file, or a folder holding workshop.yaml plus one file per group.
+    pub workshop: PathBuf,
+    /// Output folder (created if needed).
+    #[arg(short, long, default_value = "output")]
+    pub out: PathBuf,
+    /// Report language for the fixed wording; by default the workshop's `language`. The
+    /// workshop's own text stays as typed.
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+    /// Only this group's report (by group id), for its participants to take home; written
+    /// as `<workshop>-<group>.pdf`.
+    #[arg(long, value_name = "ID")]
+    pub group: Option<String>,
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// A folder of templates: each `<name>.md` in it replaces the built-in template of that
+    /// name (see templates/README.md); other `.md` files can be included by them.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl From<PaperArg> for crate::render::pdf::layout::Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => Self::A4,
+            PaperArg::Letter => Self::LETTER,
+        }
+    }
 }
 
 /// Options of `kano classify`.

@@ -48,8 +48,27 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New { dir, lang } => cmd_new(&dir, lang),
         Command::Classify(args) => cmd_classify(&args),
         Command::Analyze(args) => cmd_analyze(&args),
-        Command::Report { workshop, out, lang } => cmd_report(&workshop, &out, lang),
+        Command::Report(args) => cmd_report(&args),
     }
+}
+
+/// Read and analyse what a report needs beyond the workshop file: the Kano survey (or the
+/// inline counts), classified with the default method.
+pub fn report_data(ws: &model::Workshop) -> Result<report::ReportData, String> {
+    let kano = match classify::workshop_kano(ws) {
+        None => None,
+        Some(classify::WorkshopKano::Counts(features)) if features.is_empty() => None,
+        Some(classify::WorkshopKano::Counts(features)) => {
+            Some(classify::classify_counts("counts", features, analysis::kano::Method::default()))
+        }
+        Some(classify::WorkshopKano::Survey(file, names)) => {
+            let opts = classify::Options::default();
+            Some(classify::classify_file(&file, &names, &opts).map_err(|e| {
+                format!("the Kano survey {} cannot be classified: {e}", file.display())
+            })?)
+        }
+    };
+    Ok(report::ReportData { kano })
 }
 
 /// Load and check a workshop; every diagnostic found, sorted.
@@ -104,11 +123,8 @@ fn cmd_new(dir: &std::path::Path, lang: cli::NewLang) -> ExitCode {
     }
 }
 
-fn cmd_report(
-    path: &std::path::Path,
-    out: &std::path::Path,
-    lang: Option<cli::ReportLang>,
-) -> ExitCode {
+fn cmd_report(args: &cli::ReportArgs) -> ExitCode {
+    let path = args.workshop.as_path();
     let (loaded, diags) = load_and_check(path);
     let (errors, warnings) = diag::counts(&diags);
     let mut err = std::io::stderr().lock();
@@ -121,8 +137,67 @@ fn cmd_report(
         );
         return ExitCode::from(EXIT_INVALID);
     };
-    let lang = lang.map_or(ws.data.workshop.language, model::Language::from);
-    let pdf = match render::report::pdf(ws, lang) {
+    if let Some(id) = &args.group
+        && !ws.data.groups.iter().any(|g| &g.id == id)
+    {
+        let ids: Vec<&str> = ws.data.groups.iter().map(|g| g.id.as_str()).collect();
+        let hint = match input::de::suggest(id, ids.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the groups are: {}", ids.join(", ")),
+        };
+        let _ = writeln!(
+            err,
+            "error: the workshop has no group `{id}`; no report written\n  = hint: {hint}"
+        );
+        return ExitCode::from(EXIT_INVALID);
+    }
+    let templates = match &args.templates {
+        Some(dir) => match input::read_templates(dir) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}; no report written");
+                return ExitCode::from(EXIT_INVALID);
+            }
+        },
+        None => Vec::new(),
+    };
+    for (name, _) in &templates {
+        if !render::templates::DEFAULT_TEMPLATES.iter().any(|(n, _)| n == name) {
+            let _ = writeln!(
+                err,
+                "note: template `{name}` replaces no built-in template; it is used only where another template includes it"
+            );
+        }
+    }
+    // reproducible builds: SOURCE_DATE_EPOCH, when set, dates the PDF
+    let date = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => match v.trim().parse::<i64>().ok().and_then(check::Date::from_unix) {
+            Some(d) => Some(d),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "error: SOURCE_DATE_EPOCH is `{v}`, not a Unix time in seconds; no report written"
+                );
+                return ExitCode::from(EXIT_INVALID);
+            }
+        },
+        Err(_) => None,
+    };
+    let opts = render::report::ReportOptions {
+        date,
+        lang: args.lang.map_or(ws.data.workshop.language, model::Language::from),
+        group: args.group.clone(),
+        paper: args.paper.into(),
+        templates,
+    };
+    let data = match report_data(ws) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}; no report written");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let pdf = match render::report::pdf(ws, &data, &opts) {
         Ok(pdf) => pdf,
         Err(e) => {
             let _ = writeln!(err, "error: {e}; no report written");
@@ -140,7 +215,11 @@ fn cmd_report(
     for w in &pdf.warnings {
         let _ = writeln!(err, "warning: {w}");
     }
-    let file = out.join(format!("{}.pdf", ws.slug));
+    let name = match &args.group {
+        Some(g) => format!("{}-{g}.pdf", ws.slug),
+        None => format!("{}.pdf", ws.slug),
+    };
+    let file = args.out.join(name);
     if let Err(e) = render::write_atomic(&file, &pdf.bytes) {
         let _ = writeln!(err, "error: cannot write {}: {e}", file.display());
         return ExitCode::from(EXIT_INVALID);

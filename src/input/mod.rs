@@ -209,3 +209,47 @@ fn slug_of(path: &Path) -> String {
         .collect();
     if s.trim_matches('-').is_empty() { "workshop".into() } else { s }
 }
+
+/// Why a template folder could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateDirError {
+    /// The folder or a file in it could not be read.
+    #[error("cannot read templates from {path}: {source}")]
+    Io {
+        /// The folder or file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A template is not UTF-8.
+    #[error("template {0} is not UTF-8 text")]
+    NotUtf8(PathBuf),
+    /// The folder holds no `.md` file.
+    #[error("{0} holds no .md template")]
+    Empty(PathBuf),
+}
+
+/// The `.md` templates of a folder, as (file name, text), sorted by name.
+pub fn read_templates(dir: &Path) -> Result<Vec<(String, String)>, TemplateDirError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TemplateDirError::Io { path, source }
+    };
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+        if !name.ends_with(".md") || !path.is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(io(&path))?;
+        let text = String::from_utf8(bytes).map_err(|_| TemplateDirError::NotUtf8(path.clone()))?;
+        let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+        out.push((name.to_owned(), text));
+    }
+    if out.is_empty() {
+        return Err(TemplateDirError::Empty(dir.to_path_buf()));
+    }
+    out.sort();
+    Ok(out)
+}

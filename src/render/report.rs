@@ -4,6 +4,7 @@
 use crate::chart::ReportCharts;
 use crate::check::Date;
 use crate::model::{Language, Workshop};
+use crate::render::pdf::layout::Paper;
 use crate::render::pdf::{self, DocMeta, Faces, LayoutOptions, RenderedPdf};
 use crate::render::templates;
 use crate::report;
@@ -22,36 +23,86 @@ pub enum ReportError {
     Font(#[from] pdf::FontError),
 }
 
-/// The report markup of `ws` in `lang`: what the templates produce, before layout.
-pub fn markup(ws: &Workshop, lang: Language) -> Result<String, ReportError> {
-    let (ctx, _) = report::build(ws, lang);
-    let tera = templates::engine().map_err(|e| ReportError::Template(e.to_string()))?;
-    templates::render_report(&tera, &ctx).map_err(|e| ReportError::Template(e.to_string()))
+/// What to make.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// Language of the fixed wording.
+    pub lang: Language,
+    /// Only this group's report.
+    pub group: Option<String>,
+    /// Paper size.
+    pub paper: Paper,
+    /// Templates replacing the built-in ones of the same name: (file name, source).
+    pub templates: Vec<(String, String)>,
+    /// The date written into the PDF's information; by default the workshop's last day.
+    pub date: Option<Date>,
 }
 
-/// The PDF report of `ws` in `lang`.
-pub fn pdf(ws: &Workshop, lang: Language) -> Result<RenderedPdf, ReportError> {
-    let (ctx, charts) = report::build(ws, lang);
-    let tera = templates::engine().map_err(|e| ReportError::Template(e.to_string()))?;
-    let markup =
-        templates::render_report(&tera, &ctx).map_err(|e| ReportError::Template(e.to_string()))?;
+impl ReportOptions {
+    /// The whole workshop's report in `lang` on A4 with the built-in templates.
+    pub fn new(lang: Language) -> Self {
+        Self { lang, group: None, paper: Paper::A4, templates: Vec::new(), date: None }
+    }
+}
+
+fn render_markup(ctx: &report::ReportContext, opts: &ReportOptions) -> Result<String, ReportError> {
+    let tera =
+        templates::engine_with(&opts.templates).map_err(|e| ReportError::Template(chain(&e)))?;
+    templates::render_report(&tera, ctx).map_err(|e| ReportError::Template(chain(&e)))
+}
+
+/// A tera error with its causes (the line and column of a template mistake).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cause = c.source();
+    }
+    s
+}
+
+/// The report markup of `ws`: what the templates produce, before layout.
+pub fn markup(
+    ws: &Workshop,
+    data: &report::ReportData,
+    opts: &ReportOptions,
+) -> Result<String, ReportError> {
+    let (ctx, _) = report::build(ws, opts.lang, opts.group.as_deref(), data);
+    render_markup(&ctx, opts)
+}
+
+/// The PDF report of `ws`.
+pub fn pdf(
+    ws: &Workshop,
+    data: &report::ReportData,
+    opts: &ReportOptions,
+) -> Result<RenderedPdf, ReportError> {
+    let lang = opts.lang;
+    let (ctx, charts) = report::build(ws, lang, opts.group.as_deref(), data);
+    let markup = render_markup(&ctx, opts)?;
     let blocks = pdf::parse(&markup);
     let faces = Faces::embedded()?;
     let meta = &ws.data.workshop;
-    let opts = LayoutOptions {
+    let layout = LayoutOptions {
         meta: DocMeta {
-            title: meta.title.clone(),
+            title: ctx.workshop.title.clone(),
             author: meta.facilitator.clone(),
             subject: format!("{} · {}", meta.organisation, ctx.labels.report),
             language: lang.key().to_owned(),
-            date: Date::parse(meta.end_date.as_deref().unwrap_or(&meta.date)).and_then(|d| {
-                Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))
-            }),
+            date: opts
+                .date
+                .or_else(|| Date::parse(meta.end_date.as_deref().unwrap_or(&meta.date)))
+                .and_then(|d| {
+                    Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))
+                }),
         },
         header: format!("{} · {}", meta.title, ctx.labels.report),
         footer: ctx.labels.page_format.to_owned(),
+        paper: opts.paper,
         ..LayoutOptions::default()
     };
     let mut painter = ReportCharts::new(&charts, &ctx.labels);
-    Ok(pdf::render_pdf(&blocks, &faces, &opts, &mut painter)?)
+    Ok(pdf::render_pdf(&blocks, &faces, &layout, &mut painter)?)
 }

@@ -10,8 +10,14 @@ use crate::report::ReportContext;
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("report.md", include_str!("../../templates/report/report.md")),
     ("cover.md", include_str!("../../templates/report/cover.md")),
+    ("contents.md", include_str!("../../templates/report/contents.md")),
+    ("groups.md", include_str!("../../templates/report/groups.md")),
     ("standards.md", include_str!("../../templates/report/standards.md")),
     ("journeys.md", include_str!("../../templates/report/journeys.md")),
+    ("proposals.md", include_str!("../../templates/report/proposals.md")),
+    ("measurement.md", include_str!("../../templates/report/measurement.md")),
+    ("gaps.md", include_str!("../../templates/report/gaps.md")),
+    ("kano.md", include_str!("../../templates/report/kano.md")),
 ];
 
 /// Escape text so the markup parser shows it as typed: Markdown's ASCII punctuation gets a
@@ -48,11 +54,22 @@ fn md_filter(v: &str, _: Kwargs, _: &State) -> String {
 
 /// Build the engine with the default templates.
 pub fn engine() -> Result<Tera, tera::Error> {
+    engine_with(&[])
+}
+
+/// Build the engine with the default templates, `overrides` (name, source) replacing those
+/// of the same name and adding the others.
+pub fn engine_with(overrides: &[(String, String)]) -> Result<Tera, tera::Error> {
     let mut tera = Tera::new();
     tera.autoescape_on(Vec::<&str>::new());
     tera.register_filter("md", md_filter);
     tera.register_filter("cell", md_filter);
-    tera.add_raw_templates(DEFAULT_TEMPLATES.iter().copied())?;
+    let defaults = DEFAULT_TEMPLATES
+        .iter()
+        .filter(|(name, _)| !overrides.iter().any(|(n, _)| n == name))
+        .map(|(n, s)| (*n, *s));
+    let all = defaults.chain(overrides.iter().map(|(n, s)| (n.as_str(), s.as_str())));
+    tera.add_raw_templates(all)?;
     Ok(tera)
 }
 

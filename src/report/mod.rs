@@ -3,6 +3,7 @@
 //! id. It is built from the model with no I/O; `templates/README.md` documents every field.
 
 pub mod labels;
+pub mod text;
 
 use std::collections::BTreeMap;
 
@@ -19,6 +20,10 @@ pub struct ReportContext {
     pub lang: &'static str,
     /// Fixed wording in that language.
     pub labels: Labels,
+    /// More fixed wording, by key (`t.contents`, see [`text`]).
+    pub t: BTreeMap<&'static str, &'static str>,
+    /// For a one-group report, that group's name; empty for the whole workshop.
+    pub only_group: String,
     /// Title page data.
     pub workshop: MetaView,
     /// Number of groups.
@@ -27,6 +32,70 @@ pub struct ReportContext {
     pub participant_count: usize,
     /// The groups, in file order.
     pub groups: Vec<GroupView>,
+    /// The Kano analysis of the workshop's survey or counts; absent in a one-group report
+    /// and when the workshop has no Kano section.
+    pub kano: Option<KanoView>,
+}
+
+/// What the report is made from besides the workshop file: analyses whose input had to be
+/// read from other files (the caller reads them; building the view stays free of I/O).
+#[derive(Debug, Clone, Default)]
+pub struct ReportData {
+    /// The classified Kano section.
+    pub kano: Option<crate::render::classify::ClassifyReport>,
+}
+
+/// The Kano section.
+#[derive(Debug, Clone, Serialize)]
+pub struct KanoView {
+    /// Where the answers come from (file name, or "counts").
+    pub source: String,
+    /// Respondents, formatted; empty for aggregated counts.
+    pub respondents: String,
+    /// The method in words: evaluation table and assignment rule.
+    pub method: String,
+    /// One row per feature, in input order.
+    pub features: Vec<KanoFeatureView>,
+    /// Features grouped by category, in the order basic, performance, excitement,
+    /// indifferent, reverse, questionable; only categories that occur.
+    pub levels: Vec<KanoLevelView>,
+    /// Chart ids: Better–Worse scatter and category shares (drawn when the charts exist).
+    pub charts: Vec<String>,
+}
+
+/// One Kano feature.
+#[derive(Debug, Clone, Serialize)]
+pub struct KanoFeatureView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Category letter, or empty when there were no answers.
+    pub category: String,
+    /// Category name in the report language, with the mixed label (e.g. `A/O`) if Fong's
+    /// test does not separate the two largest categories.
+    pub category_name: String,
+    /// Shares of A, O, M, I, R, Q in %, formatted with one decimal.
+    pub shares: Vec<String>,
+    /// Better, two decimals, or empty.
+    pub better: String,
+    /// Worse, two decimals, or empty.
+    pub worse: String,
+    /// Classified answer pairs.
+    pub n: u64,
+}
+
+/// The features of one category and what that means for the service level.
+#[derive(Debug, Clone, Serialize)]
+pub struct KanoLevelView {
+    /// Category letter.
+    pub category: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// What it means for the service level.
+    pub meaning: &'static str,
+    /// The features' names, joined.
+    pub features: String,
 }
 
 /// Workshop metadata for the cover.
@@ -63,6 +132,84 @@ pub struct GroupView {
     pub posts: Vec<PostView>,
     /// Journeys.
     pub journeys: Vec<JourneyView>,
+    /// MOT proposals of all its journeys, in file order.
+    pub proposals: Vec<ProposalView>,
+    /// Measurement plan.
+    pub measurements: Vec<MeasurementView>,
+    /// Gap diagnoses.
+    pub gaps: Vec<GapView>,
+    /// The gap self-test sheet.
+    pub self_test: Vec<SelfTestView>,
+}
+
+/// One MOT proposal.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The move (and phase), as a label.
+    pub kind: String,
+    /// The journey and step it acts on.
+    pub step: String,
+    /// What will be done, or empty.
+    pub description: String,
+    /// Peak principles, joined, or empty.
+    pub principles: String,
+    /// Professionalism, formatted.
+    pub professionalism: String,
+    /// Ease of investment, formatted.
+    pub ease: String,
+    /// Perceived satisfaction, formatted.
+    pub perception: String,
+}
+
+/// One touchpoint's measurement.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasurementView {
+    /// The step measured, by name.
+    pub step: String,
+    /// Indicator kind label.
+    pub indicator: &'static str,
+    /// Metric label.
+    pub metric: &'static str,
+    /// Model label.
+    pub model: &'static str,
+    /// Timing.
+    pub timing: String,
+    /// Target.
+    pub target: String,
+    /// Question wording, or empty.
+    pub question: String,
+}
+
+/// One gap's diagnosis.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapView {
+    /// Gap label.
+    pub gap: &'static str,
+    /// Symptoms.
+    pub symptoms: Vec<String>,
+    /// Causes.
+    pub causes: Vec<String>,
+    /// Measures.
+    pub measures: Vec<String>,
+    /// Owner.
+    pub owner: String,
+    /// Due date as typed.
+    pub due: String,
+}
+
+/// One self-test statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct SelfTestView {
+    /// Gap label.
+    pub gap: &'static str,
+    /// The statement.
+    pub statement: String,
+    /// Score, formatted.
+    pub score: String,
 }
 
 /// One post's standards, sorted by SERVQUAL dimension.
@@ -178,17 +325,91 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Build the template context and the chart specs for a workshop in `lang`.
-pub fn build(ws: &Workshop, lang: Language) -> (ReportContext, BTreeMap<String, ChartSpec>) {
+/// Build the template context and the chart specs for a workshop in `lang`; with
+/// `group`, for that group only.
+pub fn build(
+    ws: &Workshop,
+    lang: Language,
+    group: Option<&str>,
+    data: &ReportData,
+) -> (ReportContext, BTreeMap<String, ChartSpec>) {
     let labels = labels::labels(lang);
+    let t = text::text(lang);
+    let kano = if group.is_none() { data.kano.as_ref().map(|k| kano_view(k, &t)) } else { None };
     let d = &ws.data;
     let m = &d.workshop;
     let mut charts = BTreeMap::new();
     let mut people = std::collections::BTreeSet::new();
-    let groups = d
+    let groups: Vec<GroupView> = d
         .groups
         .iter()
+        .filter(|g| group.is_none_or(|id| g.id == id))
         .map(|g| {
+            let step_name = |id: &str| -> String {
+                g.journeys
+                    .iter()
+                    .flat_map(|j| &j.steps)
+                    .find(|s| s.id == id)
+                    .map_or_else(|| id.to_owned(), |s| s.name.clone())
+            };
+            let proposals = g
+                .journeys
+                .iter()
+                .flat_map(|j| j.proposals.iter().map(move |p| (j, p)))
+                .map(|(j, p)| ProposalView {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    kind: match p.phase {
+                        Some(ph) => format!("{}（{}）", p.kind.label(lang), ph.label(lang)),
+                        None => p.kind.label(lang).to_owned(),
+                    },
+                    step: format!("{} · {}", j.name, step_name(&p.step)),
+                    description: p.description.clone().unwrap_or_default(),
+                    principles: p
+                        .principles
+                        .iter()
+                        .map(|x| x.label(lang))
+                        .collect::<Vec<_>>()
+                        .join(labels.list_sep),
+                    professionalism: num(p.scores.professionalism),
+                    ease: num(p.scores.ease),
+                    perception: num(p.scores.perception),
+                })
+                .collect();
+            let measurements = g
+                .measurement_plans
+                .iter()
+                .map(|x| MeasurementView {
+                    step: step_name(&x.step),
+                    indicator: x.indicator.label(lang),
+                    metric: x.metric.label(lang),
+                    model: x.model.label(lang),
+                    timing: x.timing.clone(),
+                    target: x.target.clone(),
+                    question: x.question.clone().unwrap_or_default(),
+                })
+                .collect();
+            let gaps = g
+                .gaps
+                .iter()
+                .map(|x| GapView {
+                    gap: x.gap.label(lang),
+                    symptoms: x.symptoms.clone(),
+                    causes: x.causes.clone(),
+                    measures: x.measures.clone(),
+                    owner: x.owner.clone(),
+                    due: x.due.clone(),
+                })
+                .collect();
+            let self_test = g
+                .gap_self_test
+                .iter()
+                .map(|x| SelfTestView {
+                    gap: x.gap.label(lang),
+                    statement: x.statement.clone(),
+                    score: num(x.score),
+                })
+                .collect();
             people.extend(g.members.iter().map(|s| s.trim().to_owned()));
             let posts = g
                 .post_standards
@@ -262,11 +483,20 @@ pub fn build(ws: &Workshop, lang: Language) -> (ReportContext, BTreeMap<String, 
                 members: g.members.join(labels.list_sep),
                 posts,
                 journeys,
+                proposals,
+                measurements,
+                gaps,
+                self_test,
             }
         })
         .collect();
+    let only_group = group
+        .and_then(|id| d.groups.iter().find(|g| g.id == id))
+        .map_or_else(String::new, |g| g.name.clone());
     let ctx = ReportContext {
         lang: lang.key(),
+        t,
+        only_group,
         workshop: MetaView {
             title: m.title.clone(),
             subtitle: m.subtitle.clone().unwrap_or_default(),
@@ -276,12 +506,73 @@ pub fn build(ws: &Workshop, lang: Language) -> (ReportContext, BTreeMap<String, 
             facilitator: m.facilitator.clone(),
             scenario: m.scenario.clone().unwrap_or_default(),
         },
-        group_count: d.groups.len(),
+        group_count: groups.len(),
         participant_count: people.len(),
         groups,
         labels,
+        kano,
     };
     (ctx, charts)
+}
+
+fn fixed(v: Option<f64>, decimals: usize) -> String {
+    v.filter(|x| x.is_finite()).map_or_else(String::new, |x| format!("{x:.decimals$}"))
+}
+
+/// The Kano section's view of a classification (its whole-sample segment).
+fn kano_view(
+    report: &crate::render::classify::ClassifyReport,
+    t: &BTreeMap<&'static str, &'static str>,
+) -> KanoView {
+    use crate::analysis::kano::Category;
+    let word = |key: &str| t.get(key).copied().unwrap_or("");
+    let cat_key = |c: Category| format!("cat_{}", c.as_str());
+    let results = report.segments.first().map(|s| s.features.as_slice()).unwrap_or(&[]);
+    let features: Vec<KanoFeatureView> = results
+        .iter()
+        .map(|f| KanoFeatureView {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            category: f.category.map_or_else(String::new, |c| c.as_str().to_owned()),
+            category_name: match (f.category, &f.mixed) {
+                (Some(c), Some(mixed)) => format!("{}（{mixed}）", word(&cat_key(c))),
+                (Some(c), None) => word(&cat_key(c)).to_owned(),
+                (None, _) => String::new(),
+            },
+            shares: Category::ALL.iter().map(|c| fixed(f.shares.get(*c), 1)).collect(),
+            better: fixed(f.better, 2),
+            worse: fixed(f.worse, 2),
+            n: f.n,
+        })
+        .collect();
+    let order = [Category::M, Category::O, Category::A, Category::I, Category::R, Category::Q];
+    let levels = order
+        .iter()
+        .filter_map(|&c| {
+            let names: Vec<&str> =
+                results.iter().filter(|f| f.category == Some(c)).map(|f| f.name.as_str()).collect();
+            if names.is_empty() {
+                return None;
+            }
+            let name = t.get(cat_key(c).as_str()).copied().unwrap_or("");
+            let meaning = t.get(format!("level_{}", c.as_str()).as_str()).copied().unwrap_or("");
+            Some(KanoLevelView { category: c.as_str(), name, meaning, features: names.join("；") })
+        })
+        .collect();
+    let m = &report.method;
+    KanoView {
+        source: report.source.clone(),
+        respondents: report.respondents.map_or_else(String::new, |n| n.to_string()),
+        method: format!(
+            "{}{}{}",
+            word(&format!("table_{}", m.table.name())),
+            word("sep"),
+            word(&format!("rule_{}", m.rule.name()))
+        ),
+        features,
+        levels,
+        charts: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -129,3 +129,118 @@ fn report_of_a_missing_path_is_exit_2() {
     let o = kano(&["report", "no/such/workshop.yaml", "-o", "/nonexistent-kano-out"]);
     assert_eq!(code(&o), 2);
 }
+
+#[test]
+fn contents_and_every_group_section() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", tmp.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let contents = squeeze(&doc.extract_text(&[2]).unwrap());
+    assert!(
+        contents.starts_with("目录第一组·启航队.") && contents.contains("启航队...."),
+        "{contents}"
+    );
+    for s in ["第一组·启航队", "第六组·回音队", "MOT优化方案", "满意度测评方案", "服务质量差距诊断"]
+    {
+        assert!(contents.contains(s), "no {s} in the contents: {contents}");
+    }
+    let (_, text) = pdf_text(&bytes);
+    let text = squeeze(&text);
+    for s in ["优化方式", "投入难易度", "测评时机", "倾听的差距", "责任人"] {
+        assert!(text.contains(s), "no {s} in the PDF text");
+    }
+}
+
+#[test]
+fn one_group_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().to_str().unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--group", "g2", "--paper", "letter"]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(tmp.path().join("zh-bank-g2.pdf")).unwrap();
+    let (_, text) = pdf_text(&bytes);
+    let text = squeeze(&text);
+    assert!(text.contains("第二组·扬帆队") && text.contains("小组成果报告"));
+    assert!(!text.contains("第一组·启航队"), "another group's section is in g2's report");
+
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--group", "g9"]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no group `g9`") && err.contains("g1"), "{err}");
+}
+
+#[test]
+fn templates_folder_replaces_a_section() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("tpl");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("gaps.md"),
+        "## 我们的差距清单\n{% for x in g.gaps %}\n- {{ x.gap }}：{{ x.owner | md }}\n{% endfor %}\n",
+    )
+    .unwrap();
+    let out = tmp.path().to_str().unwrap();
+    let tpl = dir.to_str().unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--templates", tpl]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, text) = pdf_text(&std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap());
+    let text = squeeze(&text);
+    assert!(text.contains("我们的差距清单") && !text.contains("服务质量差距诊断"));
+
+    // a template mistake: exit 2, the template named, the last good report kept
+    std::fs::write(dir.join("gaps.md"), "{% for x in g.gaps %}{{ x.nope }}\n").unwrap();
+    let before = std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--templates", tpl]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("gaps.md"), "{err}");
+    assert_eq!(std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap(), before);
+}
+
+#[test]
+fn missing_glyphs_are_listed_and_source_date_epoch_dates_the_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join("workshops/en-hotel.yaml")).unwrap();
+    let yaml = yaml.replacen(
+        "subtitle: Customer journey design",
+        "subtitle: Customer journey design \u{1F600} \u{2603}",
+        1,
+    );
+    assert!(yaml.contains('\u{1F600}'));
+    let file = tmp.path().join("en-hotel.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let run = |epoch: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kano"));
+        cmd.args(["report", file.to_str().unwrap(), "-o", tmp.path().to_str().unwrap()]);
+        cmd.env_remove("SOURCE_DATE_EPOCH");
+        if let Some(e) = epoch {
+            cmd.env("SOURCE_DATE_EPOCH", e);
+        }
+        cmd.output().unwrap()
+    };
+    let o = run(None);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no glyph for") && err.contains("U+1F600") && err.contains("U+2603"),
+        "{err}"
+    );
+
+    let info_date = |bytes: &[u8]| {
+        let doc = lopdf::Document::load_mem(bytes).unwrap();
+        let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        let d = doc.get_dictionary(info).unwrap();
+        String::from_utf8_lossy(d.get(b"CreationDate").unwrap().as_str().unwrap()).into_owned()
+    };
+    let pdf = tmp.path().join("en-hotel.pdf");
+    let workshop_dated = info_date(&std::fs::read(&pdf).unwrap());
+    assert!(workshop_dated.starts_with("D:2026"), "{workshop_dated}");
+    let o = run(Some("951782400"));
+    assert_eq!(code(&o), 0);
+    assert_eq!(info_date(&std::fs::read(&pdf).unwrap()), "D:20000229");
+    let o = run(Some("yesterday"));
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("SOURCE_DATE_EPOCH"));
+}

@@ -13,7 +13,7 @@ use printpdf::{
     PdfSaveOptions, PdfWarnMsg, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
-use super::layout::{A4_HEIGHT, Bookmark, Colour, Item, Laid, LayoutOptions, palette};
+use super::layout::{Bookmark, Colour, Item, Laid, LayoutOptions, MM, palette};
 use super::{ChartPainter, Faces, PdfError, PdfFonts};
 
 /// FNV-1a, 64 bit: a small stable hash (std's hasher may change between releases).
@@ -42,8 +42,8 @@ fn colour(c: Colour) -> Color {
     Color::Rgb(Rgb::new(c.0, c.1, c.2, None))
 }
 
-fn pt(x: f32, y_down: f32) -> Point {
-    Point { x: Pt(x), y: Pt(A4_HEIGHT - y_down) }
+fn pt(x: f32, y_down: f32, page_h: f32) -> Point {
+    Point { x: Pt(x), y: Pt(page_h - y_down) }
 }
 
 /// Tracks the graphics state already set, to skip redundant operations.
@@ -65,6 +65,7 @@ impl GState {
 /// The operations of one page; a chart that fails is drawn as a framed placeholder and
 /// reported in `warnings`.
 fn page_ops(
+    page_h: f32,
     items: &[Item],
     fonts: &PdfFonts<'_>,
     charts: &mut dyn ChartPainter,
@@ -90,9 +91,10 @@ fn page_ops(
                 }
                 gs.fill(&mut ops, *c);
                 ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(A4_HEIGHT - baseline)),
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(page_h - baseline)),
                 });
-                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                let (face, _) = fonts.pick(*bold);
+                ops.push(Op::ShowText { items: vec![PdfFonts::text_item(face, text)] });
             }
             other => {
                 if in_text {
@@ -105,7 +107,7 @@ fn page_ops(
                         ops.push(Op::DrawRectangle {
                             rectangle: Rect {
                                 x: Pt(*x),
-                                y: Pt(A4_HEIGHT - y - h),
+                                y: Pt(page_h - y - h),
                                 width: Pt(*w),
                                 height: Pt(*h),
                                 mode: Some(PaintMode::Fill),
@@ -122,8 +124,8 @@ fn page_ops(
                         ops.push(Op::DrawLine {
                             line: Line {
                                 points: vec![
-                                    LinePoint { p: pt(*x1, *y1), bezier: false },
-                                    LinePoint { p: pt(*x2, *y2), bezier: false },
+                                    LinePoint { p: pt(*x1, *y1, page_h), bezier: false },
+                                    LinePoint { p: pt(*x2, *y2, page_h), bezier: false },
                                 ],
                                 is_closed: false,
                             },
@@ -202,10 +204,64 @@ fn lo(e: lopdf::Error) -> PdfError {
 }
 
 /// Write the outline: level-1 entries with their level-2 children.
+/// Where a bookmark points: its page, scrolled to just above the heading.
+fn destination(b: &Bookmark, pages: &[ObjectId], page_h: f32) -> Option<Object> {
+    let page = pages.get(b.page)?;
+    Some(Object::Array(vec![
+        Object::Reference(*page),
+        Object::Name(b"XYZ".to_vec()),
+        Object::Null,
+        Object::Real((page_h - b.y + 12.0).min(page_h)),
+        Object::Null,
+    ]))
+}
+
+/// Link annotations: the lines of the table of contents jump to their headings.
+fn links(doc: &mut lopdf::Document, laid: &Laid, pages: &[ObjectId]) -> Result<(), PdfError> {
+    let page_h = laid.paper.height;
+    let mut per_page: Vec<Vec<Object>> = vec![Vec::new(); pages.len()];
+    for link in &laid.links {
+        let (Some(target), Some(list)) =
+            (laid.bookmarks.get(link.target), per_page.get_mut(link.page))
+        else {
+            continue;
+        };
+        let Some(dest) = destination(target, pages, page_h) else { continue };
+        let (x, top, w, h) = link.rect;
+        let mut annot = Dictionary::new();
+        annot.set("Type", Object::Name(b"Annot".to_vec()));
+        annot.set("Subtype", Object::Name(b"Link".to_vec()));
+        annot.set(
+            "Rect",
+            Object::Array(vec![
+                Object::Real(x),
+                Object::Real(page_h - top - h),
+                Object::Real(x + w),
+                Object::Real(page_h - top),
+            ]),
+        );
+        annot.set(
+            "Border",
+            Object::Array(vec![Object::Integer(0), Object::Integer(0), Object::Integer(0)]),
+        );
+        annot.set("Dest", dest);
+        list.push(Object::Reference(doc.add_object(Object::Dictionary(annot))));
+    }
+    for (page, annots) in pages.iter().zip(per_page) {
+        if annots.is_empty() {
+            continue;
+        }
+        let dict = doc.get_object_mut(*page).and_then(Object::as_dict_mut).map_err(lo)?;
+        dict.set("Annots", Object::Array(annots));
+    }
+    Ok(())
+}
+
 fn outline(
     doc: &mut lopdf::Document,
     bookmarks: &[Bookmark],
     pages: &[ObjectId],
+    page_h: f32,
 ) -> Option<ObjectId> {
     // (bookmark, children)
     let mut tree: Vec<(&Bookmark, Vec<&Bookmark>)> = Vec::new();
@@ -219,16 +275,7 @@ fn outline(
         return None;
     }
     let root = doc.new_object_id();
-    let dest = |b: &Bookmark| -> Option<Object> {
-        let page = pages.get(b.page)?;
-        Some(Object::Array(vec![
-            Object::Reference(*page),
-            Object::Name(b"XYZ".to_vec()),
-            Object::Null,
-            Object::Real((A4_HEIGHT - b.y + 12.0).min(A4_HEIGHT)),
-            Object::Null,
-        ]))
-    };
+    let dest = |b: &Bookmark| destination(b, pages, page_h);
     let ids: Vec<(ObjectId, Vec<ObjectId>)> = tree
         .iter()
         .map(|(_, children)| {
@@ -318,8 +365,8 @@ pub(crate) fn write(
         .pages
         .iter()
         .map(|p| {
-            let ops = page_ops(&p.items, &fonts, charts, &mut warnings);
-            PdfPage::new(Mm(210.0), Mm(297.0), ops)
+            let ops = page_ops(laid.paper.height, &p.items, &fonts, charts, &mut warnings);
+            PdfPage::new(Mm(laid.paper.width / MM), Mm(laid.paper.height / MM), ops)
         })
         .collect();
     pdf.with_pages(pages);
@@ -384,7 +431,8 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, opts: &LayoutOptions) -> Resul
     doc.trailer.set("Info", Object::Reference(info_id));
 
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let outline = outline(doc, &laid.bookmarks, &page_ids);
+    let outline = outline(doc, &laid.bookmarks, &page_ids, laid.paper.height);
+    links(doc, laid, &page_ids)?;
 
     let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(lo)?;
     let catalog = doc.get_object_mut(root).and_then(Object::as_dict_mut).map_err(lo)?;

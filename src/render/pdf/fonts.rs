@@ -5,7 +5,10 @@
 //! measures advances for line breaking, and plotters draws chart text with the same faces.
 
 use ab_glyph::{Font as _, FontRef};
-use printpdf::{FontId, ParsedFont, PdfDocument, PdfFontHandle};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use printpdf::{Codepoint, FontId, ParsedFont, PdfDocument, PdfFontHandle, TextItem};
 
 /// The family name the faces are registered under with plotters.
 pub const CHART_FAMILY: &str = "kano-sans";
@@ -14,11 +17,18 @@ static REGULAR: &[u8] = include_bytes!("../../../templates/fonts/NotoSansSC-Regu
 static BOLD: &[u8] = include_bytes!("../../../templates/fonts/NotoSansSC-Bold.subset.ttf");
 
 /// A font face with its metrics.
+///
+/// The glyph id and advance of a character of the Basic Multilingual Plane are looked up
+/// once, the first time it is met, into a flat table: measuring text for line breaking and
+/// writing it as glyph ids then costs an index, not a `cmap` search per character.
 #[derive(Debug, Clone)]
 pub struct Face {
     bytes: &'static [u8],
     font: FontRef<'static>,
     units_per_em: f32,
+    /// Per BMP code point: 0 while not looked up, else `1 << 48 | gid << 32 | advance
+    /// (f32 bits, em)`.
+    bmp: Arc<[AtomicU64]>,
 }
 
 impl Face {
@@ -26,7 +36,36 @@ impl Face {
     pub fn from_bytes(bytes: &'static [u8]) -> Result<Self, FontError> {
         let font = FontRef::try_from_slice(bytes).map_err(|_| FontError::Invalid)?;
         let units_per_em = font.units_per_em().unwrap_or(1000.0);
-        Ok(Self { bytes, font, units_per_em })
+        let bmp = (0..0x1_0000).map(|_| AtomicU64::new(0)).collect();
+        Ok(Self { bytes, font, units_per_em, bmp })
+    }
+
+    /// Glyph id and advance (em) of `c`, from the table when it is in the BMP.
+    #[inline]
+    fn metrics(&self, c: char) -> (u16, f32) {
+        let lookup = || {
+            let id = self.font.glyph_id(c);
+            let adv = if c.is_control() {
+                0.0
+            } else {
+                self.font.h_advance_unscaled(id) / self.units_per_em
+            };
+            (id.0, adv)
+        };
+        let Some(slot) = self.bmp.get(c as usize) else { return lookup() };
+        let v = slot.load(Ordering::Relaxed);
+        if v != 0 {
+            return ((v >> 32) as u16, f32::from_bits(v as u32));
+        }
+        let (gid, adv) = lookup();
+        slot.store(1 << 48 | u64::from(gid) << 32 | u64::from(adv.to_bits()), Ordering::Relaxed);
+        (gid, adv)
+    }
+
+    /// The glyph id of `c` (0, the .notdef box, when the face has none).
+    #[inline]
+    pub fn glyph(&self, c: char) -> u16 {
+        self.metrics(c).0
     }
 
     /// The font file.
@@ -36,15 +75,13 @@ impl Face {
 
     /// Whether the face has a glyph for `c` (control characters count as present).
     pub fn has(&self, c: char) -> bool {
-        c.is_control() || self.font.glyph_id(c).0 != 0
+        c.is_control() || self.glyph(c) != 0
     }
 
     /// Advance width of `c` in em.
+    #[inline]
     pub fn advance_em(&self, c: char) -> f32 {
-        if c.is_control() {
-            return 0.0;
-        }
-        self.font.h_advance_unscaled(self.font.glyph_id(c)) / self.units_per_em
+        self.metrics(c).1
     }
 
     /// Width of `s` set at `size` points, in points.
@@ -106,6 +143,17 @@ impl<'a> PdfFonts<'a> {
         let bold =
             ParsedFont::from_bytes(faces.bold.bytes, 0, &mut warnings).ok_or(FontError::Invalid)?;
         Ok(Self { faces, regular: doc.add_font(&regular), bold: doc.add_font(&bold) })
+    }
+
+    /// `text` as a printpdf text item in `face`: glyph ids, each carrying its character for
+    /// the ToUnicode map (so the text stays searchable and copyable). printpdf would look
+    /// every character up in the font's `cmap` again; the face's table is much faster.
+    pub fn text_item(face: &Face, text: &str) -> TextItem {
+        TextItem::GlyphIds(
+            text.chars()
+                .map(|c| Codepoint { gid: face.glyph(c), offset: 0.0, cid: Some(c.to_string()) })
+                .collect(),
+        )
     }
 
     /// The face and the printpdf handle for regular (`bold == false`) or bold text.

@@ -5,7 +5,9 @@
 //! Coordinates here run from the top-left corner of the page downwards, in points; the
 //! PDF writer flips them.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use super::Area;
 use super::fonts::Faces;
@@ -18,6 +20,28 @@ pub const MM: f32 = 72.0 / 25.4;
 pub const A4_WIDTH: f32 = 210.0 * MM;
 /// A4 height in points.
 pub const A4_HEIGHT: f32 = 297.0 * MM;
+
+/// A paper size in points, portrait.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paper {
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+impl Paper {
+    /// ISO A4, 210 × 297 mm.
+    pub const A4: Paper = Paper { width: A4_WIDTH, height: A4_HEIGHT };
+    /// US Letter, 8.5 × 11 in.
+    pub const LETTER: Paper = Paper { width: 612.0, height: 792.0 };
+}
+
+impl Default for Paper {
+    fn default() -> Self {
+        Self::A4
+    }
+}
 
 /// Document information written into the PDF.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +106,8 @@ pub struct LayoutOptions {
     pub line_spacing: f32,
     /// Page margins.
     pub margins: Margins,
+    /// Paper size.
+    pub paper: Paper,
     /// A quarter-em gap between Chinese and Latin letters or digits.
     pub cjk_latin_gap: bool,
 }
@@ -95,6 +121,7 @@ impl Default for LayoutOptions {
             body_size: 10.5,
             line_spacing: 1.5,
             margins: Margins::default(),
+            paper: Paper::A4,
             cjk_latin_gap: true,
         }
     }
@@ -105,6 +132,14 @@ impl LayoutOptions {
     pub fn check(&self) -> Result<(), String> {
         let m = self.margins;
         let sane = |v: f32| v.is_finite() && v >= 0.0;
+        let (w, h) = (self.paper.width / MM, self.paper.height / MM);
+        if !(w.is_finite()
+            && h.is_finite()
+            && (70.0..=1200.0).contains(&w)
+            && (70.0..=1200.0).contains(&h))
+        {
+            return Err(format!("a paper of {w:.0} × {h:.0} mm is not supported"));
+        }
         if !(self.body_size.is_finite() && (4.0..=36.0).contains(&self.body_size)) {
             return Err(format!("body size {} pt is not between 4 and 36", self.body_size));
         }
@@ -112,8 +147,8 @@ impl LayoutOptions {
             return Err(format!("line spacing {} is not between 1 and 3", self.line_spacing));
         }
         if ![m.top, m.bottom, m.left, m.right].into_iter().all(sane)
-            || m.left + m.right > 150.0
-            || m.top + m.bottom > 200.0
+            || m.left + m.right > w - 60.0
+            || m.top + m.bottom > h - 90.0
         {
             return Err("the margins leave no room for text".to_string());
         }
@@ -235,13 +270,28 @@ pub struct Bookmark {
     pub y: f32,
 }
 
+/// A clickable area that jumps to an outline entry (a line of the table of contents).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Page index of the area, from 0.
+    pub page: usize,
+    /// Left, top-down top, width and height, in points.
+    pub rect: (f32, f32, f32, f32),
+    /// Index of the target in [`Laid::bookmarks`].
+    pub target: usize,
+}
+
 /// The laid-out document.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Laid {
+    /// Paper size of every page.
+    pub paper: Paper,
     /// The pages, header and footer included.
     pub pages: Vec<Page>,
     /// Outline entries in document order.
     pub bookmarks: Vec<Bookmark>,
+    /// Links from the table of contents to the headings.
+    pub links: Vec<Link>,
     /// Problems met, in words.
     pub warnings: Vec<String>,
 }
@@ -259,9 +309,38 @@ impl Laid {
     }
 }
 
-/// Lay out `blocks` on A4 pages. Options are taken as given; see [`LayoutOptions::check`].
+/// Lay out `blocks` on pages of `opts.paper`. Options are taken as given; see
+/// [`LayoutOptions::check`].
+///
+/// With a [`Block::Contents`], the document is laid out twice: the first pass finds the
+/// page of every heading, the second sets those numbers in the table of contents (which
+/// takes the same room in both passes, so the numbers stay true).
 pub fn lay_out(blocks: &[Block], faces: &Faces, opts: &LayoutOptions) -> Laid {
-    let mut l = Layouter::new(faces, opts);
+    let tables = TableCache::default();
+    let first = lay_out_pass(blocks, faces, opts, None, &tables);
+    if !blocks.iter().any(|b| matches!(b, Block::Contents)) {
+        return first;
+    }
+    let pages: Vec<usize> = first.bookmarks.iter().map(|b| b.page).collect();
+    lay_out_pass(blocks, faces, opts, Some(&pages), &tables)
+}
+
+/// Tables already set, by the addresses of their header and rows.
+type TableCache = RefCell<HashMap<(usize, usize), Rc<TableSet>>>;
+
+/// Whether a heading becomes an outline entry (and a line of the table of contents).
+fn bookmarked(level: u8, spans: &[Span]) -> bool {
+    level.clamp(1, 3) <= 2 && !plain_text(spans).trim().is_empty()
+}
+
+fn lay_out_pass(
+    blocks: &[Block],
+    faces: &Faces,
+    opts: &LayoutOptions,
+    pages: Option<&[usize]>,
+    tables: &TableCache,
+) -> Laid {
+    let mut l = Layouter::new(faces, opts, tables);
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1..).unwrap_or(&[]);
         match block {
@@ -272,6 +351,23 @@ pub fn lay_out(blocks: &[Block], faces: &Faces, opts: &LayoutOptions) -> Laid {
             Block::Table { aligns, header, rows } => l.table(aligns, header, rows),
             Block::Chart { id, height_mm, caption } => l.chart(id, *height_mm, caption),
             Block::PageBreak => l.break_page(),
+            Block::Contents => {
+                // the entries: every outline heading after this block
+                let skip = blocks[..i]
+                    .iter()
+                    .filter(|b| matches!(b, Block::Heading { level, spans } if bookmarked(*level, spans)))
+                    .count();
+                let entries: Vec<(u8, String)> = next
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Heading { level, spans } if bookmarked(*level, spans) => {
+                            Some(((*level).clamp(1, 3), plain_text(spans).trim().to_string()))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                l.contents(&entries, skip, pages);
+            }
         }
     }
     l.finish()
@@ -280,6 +376,8 @@ pub fn lay_out(blocks: &[Block], faces: &Faces, opts: &LayoutOptions) -> Laid {
 /// Page geometry, top-down points.
 #[derive(Debug, Clone, Copy)]
 struct Geometry {
+    page_w: f32,
+    page_h: f32,
     left: f32,
     right: f32,
     top: f32,
@@ -329,6 +427,7 @@ impl TableSet {
 
 struct Layouter<'a> {
     faces: &'a Faces,
+    tables: &'a TableCache,
     opts: &'a LayoutOptions,
     g: Geometry,
     s: Sizes,
@@ -336,6 +435,7 @@ struct Layouter<'a> {
     y: f32,
     section: String,
     bookmarks: Vec<Bookmark>,
+    links: Vec<Link>,
     warnings: Vec<String>,
 }
 
@@ -349,14 +449,17 @@ fn heading_style(level: u8, body: f32) -> (f32, f32, f32) {
 }
 
 impl<'a> Layouter<'a> {
-    fn new(faces: &'a Faces, opts: &'a LayoutOptions) -> Self {
+    fn new(faces: &'a Faces, opts: &'a LayoutOptions, tables: &'a TableCache) -> Self {
         let m = opts.margins;
+        let (page_w, page_h) = (opts.paper.width, opts.paper.height);
         let g = Geometry {
+            page_w,
+            page_h,
             left: m.left * MM,
-            right: A4_WIDTH - m.right * MM,
+            right: page_w - m.right * MM,
             top: m.top * MM,
-            bottom: A4_HEIGHT - m.bottom * MM,
-            width: A4_WIDTH - (m.left + m.right) * MM,
+            bottom: page_h - m.bottom * MM,
+            width: page_w - (m.left + m.right) * MM,
         };
         let body = opts.body_size;
         let table = (body * 0.86).max(6.0);
@@ -371,6 +474,7 @@ impl<'a> Layouter<'a> {
         };
         Self {
             faces,
+            tables,
             opts,
             g,
             s,
@@ -378,6 +482,7 @@ impl<'a> Layouter<'a> {
             y: g.top,
             section: String::new(),
             bookmarks: Vec::new(),
+            links: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -589,7 +694,7 @@ impl<'a> Layouter<'a> {
                 let (_, before, _) = heading_style(*level, self.s.body);
                 before + self.heading_height(*level, spans) + self.keep_height(&next[1..])
             }
-            Block::Heading { .. } | Block::Cover { .. } | Block::PageBreak => 0.0,
+            Block::Heading { .. } | Block::Cover { .. } | Block::PageBreak | Block::Contents => 0.0,
         };
         h.min(self.capacity() * 0.6)
     }
@@ -634,6 +739,68 @@ impl<'a> Layouter<'a> {
         self.y += after;
     }
 
+    /// The table of contents: one line per entry (level 1 bold, level 2 indented), a dotted
+    /// leader and the page number; each line links to its heading. `first` is the index in
+    /// the outline of the first entry; `pages` gives the outline's page indices (`None` in
+    /// the first pass, when the numbers are not known yet).
+    fn contents(&mut self, entries: &[(u8, String)], first: usize, pages: Option<&[usize]>) {
+        let size = self.s.body;
+        let leading = size * 1.55;
+        let number_room = self.faces.regular.width("0000", size) + size;
+        let unit = self.faces.regular.width(". ", size).max(1.0);
+        let mut gap = self.s.para_gap;
+        for (k, (level, title)) in entries.iter().enumerate() {
+            let bold = *level == 1;
+            let indent = if bold { 0.0 } else { size * 1.6 };
+            let x = self.g.left + indent;
+            let width = self.g.width - indent - number_room;
+            let style = if bold { self.style(size).bold() } else { self.style(size) };
+            let lines = break_lines(&[Span::plain(title.as_str())], self.faces, style, width);
+            let Some(last) = lines.last() else { continue };
+            let last_w = last.width;
+            let before = if bold && k > 0 { size * 0.6 } else { 0.0 };
+            self.place(gap + before, lines.len() as f32 * leading);
+            gap = 0.0;
+            let top = self.y;
+            let page_index = self.pages.len().saturating_sub(1);
+            for line in &lines {
+                let y = self.y;
+                let colour = if bold { palette::NAVY } else { palette::TEXT };
+                self.draw_line(line, x, y, size, leading, colour);
+                self.y += leading;
+            }
+            let target = first + k;
+            let number =
+                pages.and_then(|p| p.get(target)).map_or_else(String::new, |p| (p + 1).to_string());
+            let baseline = self.y - leading + (leading - size) / 2.0 + 0.88 * size;
+            let number_w = self.faces.regular.width(&number, size);
+            let nx = self.g.right - number_w;
+            // the leader: dots on a grid, so the dots of every line stand in columns
+            let from = x + last_w + size * 0.5;
+            let to = self.g.right - number_room + size * 0.4;
+            let start = ((from - self.g.left) / unit).ceil().max(0.0) as usize;
+            let end = ((to - self.g.left) / unit).floor().max(0.0) as usize;
+            if end > start {
+                self.push(Item::Text {
+                    x: self.g.left + start as f32 * unit,
+                    baseline,
+                    size,
+                    bold: false,
+                    colour: palette::MUTED,
+                    text: ". ".repeat(end - start).trim_end().to_string(),
+                });
+            }
+            if !number.is_empty() {
+                let text = number;
+                let colour = palette::TEXT;
+                self.push(Item::Text { x: nx, baseline, size, bold: false, colour, text });
+            }
+            let h = self.y - top;
+            self.links.push(Link { page: page_index, rect: (x, top, self.g.right - x, h), target });
+        }
+        self.y += self.s.para_gap;
+    }
+
     fn chart_height(&self, height_mm: f32, caption: &str) -> (f32, f32, Vec<Line>) {
         let lines = if caption.is_empty() {
             Vec::new()
@@ -659,8 +826,12 @@ impl<'a> Layouter<'a> {
             ));
         }
         self.place(self.s.para_gap, total);
-        let area =
-            Area { x: self.g.left, y: A4_HEIGHT - (self.y + h), width: self.g.width, height: h };
+        let area = Area {
+            x: self.g.left,
+            y: self.g.page_h - (self.y + h),
+            width: self.g.width,
+            height: h,
+        };
         self.push(Item::Chart { id: id.to_string(), area });
         self.y += h + self.s.caption * 0.8;
         let (size, leading) = (self.s.caption, self.s.caption * 1.4);
@@ -674,7 +845,24 @@ impl<'a> Layouter<'a> {
     }
 
     /// Column widths from the cells' natural and minimum widths, filling the text width.
-    fn set_table(&self, aligns: &[Align], header: &[Cell], rows: &[Vec<Cell>]) -> TableSet {
+    fn set_table(&self, aligns: &[Align], header: &[Cell], rows: &[Vec<Cell>]) -> Rc<TableSet> {
+        // a table is set the same wherever it falls (the text width is fixed), and it is
+        // asked for by the heading before it (keep-with-next) and in both passes
+        let key = (header.as_ptr() as usize, rows.as_ptr() as usize);
+        if let Some(t) = self.tables.borrow().get(&key) {
+            return Rc::clone(t);
+        }
+        let t = Rc::new(self.set_table_uncached(aligns, header, rows));
+        self.tables.borrow_mut().insert(key, Rc::clone(&t));
+        t
+    }
+
+    fn set_table_uncached(
+        &self,
+        aligns: &[Align],
+        header: &[Cell],
+        rows: &[Vec<Cell>],
+    ) -> TableSet {
         let n = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
         let style = self.style(self.s.table);
         let total = self.g.width;
@@ -947,8 +1135,8 @@ impl<'a> Layouter<'a> {
             self.new_page();
         }
         self.page_mut().cover = true;
-        let (w, body) = (A4_WIDTH, self.s.body);
-        let band = A4_HEIGHT * 0.42;
+        let (w, body) = (self.g.page_w, self.s.body);
+        let band = self.g.page_h * 0.42;
         self.push(Item::Fill { x: 0.0, y: 0.0, w, h: band, colour: palette::NAVY });
         self.push(Item::Fill { x: 0.0, y: band, w, h: 5.0, colour: palette::ACCENT });
 
@@ -988,7 +1176,7 @@ impl<'a> Layouter<'a> {
         let value_w = values.iter().flatten().map(|l| l.width).fold(size * 8.0, f32::max);
         let block_w = label_w + sep + value_w;
         let x0 = (w - block_w) / 2.0;
-        let mut y = band + 5.0 + (A4_HEIGHT - band) * 0.2;
+        let mut y = band + 5.0 + (self.g.page_h - band) * 0.2;
         for (k, ((label, _), lines)) in entries.iter().zip(&values).enumerate() {
             if k > 0 {
                 self.rule(x0, x0 + block_w, y - row_gap / 2.0, 0.4, palette::RULE);
@@ -1100,8 +1288,8 @@ impl<'a> Layouter<'a> {
                 .replace("{page}", &(i + 1).to_string())
                 .replace("{pages}", &total.to_string());
             if let Some(f) = one_line(&footer, g.width) {
-                let baseline = g.bottom + (A4_HEIGHT - g.bottom) * 0.5;
-                push_line(&mut items, &f, (A4_WIDTH - f.width) / 2.0, baseline);
+                let baseline = g.bottom + (g.page_h - g.bottom) * 0.5;
+                push_line(&mut items, &f, (g.page_w - f.width) / 2.0, baseline);
             }
             extra.push((i, items));
         }
@@ -1110,7 +1298,13 @@ impl<'a> Layouter<'a> {
                 p.items.extend(items);
             }
         }
-        Laid { pages: self.pages, bookmarks: self.bookmarks, warnings: self.warnings }
+        Laid {
+            paper: self.opts.paper,
+            pages: self.pages,
+            bookmarks: self.bookmarks,
+            links: self.links,
+            warnings: self.warnings,
+        }
     }
 }
 

@@ -8,6 +8,8 @@
 //! - a fenced block with the info string `cover`: `title:` and `subtitle:` lines, then one
 //!   `label：value` line per cover entry;
 //! - `<!-- pagebreak -->` on its own;
+//! - `<!-- contents -->` on its own: the table of contents (level-1 and level-2 headings
+//!   with their page numbers), filled in by the layout;
 //! - `![caption](chart:ID?h=85)` on its own: chart `ID`, 85 mm high.
 //!
 //! Backslash escapes are honoured, so text escaped with
@@ -133,6 +135,8 @@ pub enum Block {
     },
     /// `<!-- pagebreak -->`: the next block starts a new page.
     PageBreak,
+    /// `<!-- contents -->`: the table of contents, set by the layout from the headings.
+    Contents,
 }
 
 /// What the parser is collecting inline text for.
@@ -358,11 +362,17 @@ fn push_cover_line(lines: &mut Vec<(String, String)>, label: &str, value: &str) 
     }
 }
 
-fn is_pagebreak(html: &str) -> bool {
+/// The directive of an HTML comment on its own (`<!-- pagebreak -->`), if it is one.
+fn directive(html: &str) -> Option<Block> {
     let t = html.trim();
-    t.strip_prefix("<!--")
-        .and_then(|t| t.strip_suffix("-->"))
-        .is_some_and(|inner| inner.trim().eq_ignore_ascii_case("pagebreak"))
+    let inner = t.strip_prefix("<!--").and_then(|t| t.strip_suffix("-->"))?.trim();
+    if inner.eq_ignore_ascii_case("pagebreak") {
+        Some(Block::PageBreak)
+    } else if inner.eq_ignore_ascii_case("contents") {
+        Some(Block::Contents)
+    } else {
+        None
+    }
 }
 
 /// Parse report markup into blocks.
@@ -384,16 +394,16 @@ pub fn parse(markup: &str) -> Vec<Block> {
             Event::SoftBreak => st.soft_break(),
             Event::HardBreak => st.push_text("\n"),
             Event::Html(h) => {
-                if is_pagebreak(&h) {
-                    st.blocks.push(Block::PageBreak);
+                if let Some(block) = directive(&h) {
+                    st.blocks.push(block);
                 }
             }
             Event::InlineHtml(h) => {
                 let t = h.trim().to_ascii_lowercase();
                 if matches!(t.as_str(), "<br>" | "<br/>" | "<br />") {
                     st.push_text("\n");
-                } else if is_pagebreak(&h) && st.spans.is_empty() {
-                    st.blocks.push(Block::PageBreak);
+                } else if let Some(block) = directive(&h).filter(|_| st.spans.is_empty()) {
+                    st.blocks.push(block);
                 }
             }
             Event::FootnoteReference(t) => st.push_text(&t),
@@ -787,6 +797,7 @@ mod tests {
                 Block::Table { .. } => "table",
                 Block::Chart { .. } => "chart",
                 Block::PageBreak => "pagebreak",
+                Block::Contents => "contents",
             })
             .collect();
         assert_eq!(kinds, ["heading", "heading", "heading", "table", "pagebreak", "heading"]);

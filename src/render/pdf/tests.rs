@@ -255,3 +255,70 @@ fn bad_options_are_errors() {
     let err = render_pdf(&[], &faces, &opts, &mut BoxPainter::default()).unwrap_err();
     assert!(matches!(err, PdfError::Options(_)), "{err}");
 }
+
+#[test]
+fn contents_give_true_page_numbers_and_link_to_headings() {
+    let md = report_markup().replacen(
+        "# 岗位服务标准",
+        "<!-- pagebreak -->\n\n**目录**\n\n<!-- contents -->\n\n# 岗位服务标准",
+        1,
+    );
+    let faces = Faces::embedded().unwrap();
+    let laid = layout::lay_out(&parse(&md), &faces, &options());
+    // one line per outline heading, each ending with the page its heading is on
+    let contents: String = laid.pages[1]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            layout::Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(laid.bookmarks.len(), 4, "{:?}", laid.bookmarks);
+    for b in &laid.bookmarks {
+        let title: String = b.title.split_whitespace().collect();
+        let squeezed: String = contents.split_whitespace().collect();
+        assert!(squeezed.contains(&title), "{title} not in {contents}");
+    }
+    let numbers: Vec<String> = laid.pages[1]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            layout::Item::Text { text, .. } if text.chars().all(|c| c.is_ascii_digit()) => {
+                Some(text.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<String> = laid.bookmarks.iter().map(|b| (b.page + 1).to_string()).collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(laid.links.len(), 4);
+    assert!(laid.links.iter().enumerate().all(|(k, l)| l.target == k && l.page == 1));
+
+    // in the PDF, the contents page carries one link annotation per line
+    let out = render(&md, &mut BoxPainter::default());
+    let doc = Document::load_mem(&out.bytes).unwrap();
+    let pages = doc.get_pages();
+    let second = pages.get(&2).unwrap();
+    let annots = doc.get_dictionary(*second).unwrap().get(b"Annots").unwrap();
+    assert_eq!(annots.as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn letter_paper_sets_the_page_size() {
+    let faces = Faces::embedded().unwrap();
+    let opts = LayoutOptions { paper: layout::Paper::LETTER, ..options() };
+    let out =
+        render_pdf(&parse(&report_markup()), &faces, &opts, &mut BoxPainter::default()).unwrap();
+    let doc = Document::load_mem(&out.bytes).unwrap();
+    let (_, page) = doc.get_pages().into_iter().next().unwrap();
+    let dict = doc.get_dictionary(page).unwrap();
+    let media = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+    let v: Vec<f32> = media.iter().map(|o| o.as_float().unwrap()).collect();
+    assert!((v[2] - 612.0).abs() < 0.5 && (v[3] - 792.0).abs() < 0.5, "{v:?}");
+    assert!(
+        LayoutOptions { paper: layout::Paper { width: 10.0, height: 10.0 }, ..options() }
+            .check()
+            .is_err()
+    );
+}
