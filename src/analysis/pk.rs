@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use super::stats::competition_ranks;
+use super::stats::{competition_ranks, rank_key};
 use crate::model::{Group, GroupPk};
 
 /// The method label.
@@ -99,8 +99,8 @@ pub fn rank(pk: &GroupPk, groups: &[Group]) -> Vec<PkResult> {
             }
         })
         .collect();
-    out.sort_by(|a, b| b.total.total_cmp(&a.total));
-    let ranks = competition_ranks(&out, |a, b| a.total.total_cmp(&b.total).is_eq());
+    out.sort_by(|a, b| rank_key(b.total).total_cmp(&rank_key(a.total)));
+    let ranks = competition_ranks(&out, |a, b| rank_key(a.total) == rank_key(b.total));
     for (r, (rank, tied)) in out.iter_mut().zip(ranks) {
         r.rank = rank;
         r.tied = tied;

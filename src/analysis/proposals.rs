@@ -14,7 +14,7 @@
 
 use serde::Serialize;
 
-use super::stats::competition_ranks;
+use super::stats::{competition_ranks, rank_key};
 use crate::model::{Group, Move, Phase, Scale};
 
 /// The method label.
@@ -103,10 +103,12 @@ pub fn rank(groups: &[Group], scale: Scale) -> Vec<ProposalResult> {
         }
     }
     // best first; a stable sort keeps the file order among ties
-    all.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.perception.total_cmp(&a.perception)));
-    let same = |a: &ProposalResult, b: &ProposalResult| {
-        a.score.total_cmp(&b.score).is_eq() && a.perception.total_cmp(&b.perception).is_eq()
-    };
+    let key = |p: &ProposalResult| (rank_key(p.score), rank_key(p.perception));
+    all.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        kb.0.total_cmp(&ka.0).then(kb.1.total_cmp(&ka.1))
+    });
+    let same = |a: &ProposalResult, b: &ProposalResult| key(a) == key(b);
     let ranks = competition_ranks(&all, same);
     for (p, (r, tied)) in all.iter_mut().zip(ranks) {
         p.rank = r;

@@ -17,6 +17,12 @@ pub fn median(values: &[f64]) -> Option<f64> {
     }
 }
 
+/// `x` rounded to 9 decimals, for ranking: sums of the same scores in another order
+/// (4.5 + 4.2 + 4 and 4 + 4.5 + 4.2) must tie, not differ in the last bit.
+pub fn rank_key(x: f64) -> f64 {
+    (x * 1e9).round() / 1e9
+}
+
 /// Competition ranks ("1, 2, 2, 4") of items already sorted best first, where `same(a, b)`
 /// says that neighbours `a` and `b` tie. Returns each item's rank and whether it ties.
 pub fn competition_ranks<T>(sorted: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<(usize, bool)> {
@@ -44,6 +50,14 @@ mod tests {
         assert_eq!(median(&[6.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
         assert_eq!(median(&[7.0]), Some(7.0));
+    }
+
+    #[test]
+    fn rank_keys_ignore_the_last_bits() {
+        let a = (4.5 + 4.2 + 4.1) / 3.0;
+        let b = (4.1 + 4.5 + 4.2) / 3.0;
+        assert_eq!(rank_key(a), rank_key(b));
+        assert!(rank_key(4.0) > rank_key(3.999_999));
     }
 
     #[test]

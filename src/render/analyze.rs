@@ -1320,10 +1320,12 @@ fn one_line(s: &str) -> String {
 /// The terminal tables.
 pub fn table(a: &Analysis) -> String {
     let mut out = String::new();
+    let mut after_heading = false;
     for b in blocks(a) {
+        let heading = matches!(b, Block::Heading(..));
         match b {
             Block::Heading(level, text) => {
-                if !out.is_empty() {
+                if !out.is_empty() && !out.ends_with("\n\n") {
                     out.push('\n');
                 }
                 let text = one_line(&text);
@@ -1374,13 +1376,21 @@ pub fn table(a: &Analysis) -> String {
                         .trim_end()
                         .to_owned()
                 };
+                if !after_heading && !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
                 let _ = writeln!(out, "{}", line(&header));
                 for r in &rows {
                     let _ = writeln!(out, "{}", line(r));
                 }
+                out.push('\n');
             }
             Block::Mermaid(..) => {}
         }
+        after_heading = heading;
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
     }
     out
 }
