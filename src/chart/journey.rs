@@ -139,8 +139,8 @@ pub fn preferred_height(chart: &JourneyChart, c: &Canvas<'_>, width: f32) -> f32
         .map(Vec::len)
         .max()
         .unwrap_or(0);
-    let pain = if lines == 0 { 0.0 } else { 16.0 + lines as f32 * PAIN_SIZE * 1.25 };
-    (250.0 + pain).min(560.0)
+    let pain = if lines == 0 { 0.0 } else { 18.0 + lines as f32 * PAIN_SIZE * 1.25 };
+    (240.0 + pain).min(560.0)
 }
 
 /// The value range of the curve: the declared scale, widened to hold every score.
@@ -380,9 +380,10 @@ pub fn journey<DB: DrawingBackend>(
         c.line(area, &[(plot.x0, band), (plot.x1, band)], palette::AXIS, 0.6)?;
         let head = Text::new(size::LABEL).bold().color(VALLEY.1);
         c.text(area, w.pain_points, (1.0, band + 3.0), &head)?;
+        let bottom = (band + 4.0 + used_lines as f32 * line_h + 2.0).min(height - 1.0);
         for i in 1..n {
             let x = plot.x0 + i as f32 * slot;
-            c.line(area, &[(x, band), (x, height - 1.0)], palette::GRID, 0.5)?;
+            c.line(area, &[(x, band), (x, bottom)], palette::GRID, 0.5)?;
         }
         let bullet = c.width("• ", PAIN_SIZE, false);
         for (i, lines) in pains.iter().enumerate() {

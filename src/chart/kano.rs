@@ -195,7 +195,8 @@ pub fn better_worse<DB: DrawingBackend>(
         legend: category_legend(w, points.iter().filter_map(|p| p.category)),
         note: w.split_note(&c.num(chart.split, 2)),
         key: Vec::new(),
-        max_label: 110.0,
+        max_label: 100.0,
+        label_lines: 2,
     };
     scatter::draw(&s, area, c, show_title)
 }
@@ -275,7 +276,8 @@ pub fn continuous<DB: DrawingBackend>(
         legend,
         note: w.split_note(&c.num(split, 2)),
         key: Vec::new(),
-        max_label: 110.0,
+        max_label: 100.0,
+        label_lines: 2,
     };
     scatter::draw(&s, area, c, show_title)
 }

@@ -42,6 +42,9 @@ pub mod style;
 pub mod text;
 pub mod words;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::BTreeMap;
 
 use plotters::prelude::DrawingBackend;

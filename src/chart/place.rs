@@ -141,6 +141,8 @@ pub struct Placer {
 }
 
 const HARD: f32 = 10_000.0;
+/// A leader crossing a label: bad, but better than two labels on each other.
+const CROSSING: f32 = 2_000.0;
 /// Gap between a marker and a label beside it.
 const GAP: f32 = 1.5;
 /// Gap kept between labels.
@@ -210,12 +212,12 @@ impl Placer {
             for (k, rect) in spots.into_iter().enumerate() {
                 consider(self, rect, k as f32 * 0.3, &mut best);
             }
-            if best.as_ref().is_some_and(|(c, _)| *c < HARD) && ring >= 2 {
+            if best.as_ref().is_some_and(|(c, _)| *c < CROSSING) && ring >= 2 {
                 break;
             }
         }
         // nothing free nearby: scan the whole plot
-        if best.as_ref().is_none_or(|(c, _)| *c >= HARD)
+        if best.as_ref().is_none_or(|(c, _)| *c >= CROSSING)
             && let Some(b) = self.bounds
         {
             let step = (h / 2.0).max(2.0);
@@ -272,7 +274,7 @@ impl Placer {
         }
         for l in &self.leaders {
             if rect.crosses(*l) {
-                cost += HARD;
+                cost += CROSSING;
             }
         }
         for s in &self.lines {
@@ -285,7 +287,7 @@ impl Placer {
             cost += 4.0;
             for p in &self.placed {
                 if p.crosses(seg) {
-                    cost += HARD;
+                    cost += CROSSING;
                 }
             }
             for l in &self.leaders {

@@ -125,6 +125,7 @@ pub fn proposals<DB: DrawingBackend>(
         note: String::new(),
         key: points.iter().map(|p| (p.id.clone(), p.title.clone())).collect(),
         max_label: 40.0,
+        label_lines: 1,
     };
     scatter::draw(&s, area, c, show_title)
 }

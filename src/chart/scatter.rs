@@ -92,8 +92,10 @@ pub struct Scatter {
     pub note: String,
     /// A key right of the plot: short label and what it stands for.
     pub key: Vec<(String, String)>,
-    /// Widest label, points (longer ones are shortened).
+    /// Widest label, points (longer ones are wrapped, then shortened).
     pub max_label: f32,
+    /// Lines a label may take.
+    pub label_lines: usize,
 }
 
 const MARGIN: f32 = 4.0;
@@ -213,8 +215,11 @@ pub fn draw<DB: DrawingBackend>(
     // labels
     let max_label = s.max_label.min(plot.w() * 0.45);
     let face = c.face(false);
-    let texts: Vec<String> =
-        s.points.iter().map(|p| wrap(face, &p.label, size::LABEL, max_label, 1).concat()).collect();
+    let texts: Vec<String> = s
+        .points
+        .iter()
+        .map(|p| wrap(face, &p.label, size::LABEL, max_label, s.label_lines.max(1)).join("\n"))
+        .collect();
     let mut placer = Placer::new(Rect {
         x0: plot.x0 + 1.0,
         y0: plot.y0 + 1.0,
@@ -227,10 +232,13 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .zip(&s.points)
         .zip(&positions)
-        .map(|((t, p), &at)| Label {
-            anchor: at,
-            size: (c.width(t, size::LABEL, false), size::LABEL),
-            radius: p.marker.r + p.marker.rim,
+        .map(|((t, p), &at)| {
+            let lines: Vec<String> = t.split('\n').map(str::to_owned).collect();
+            Label {
+                anchor: at,
+                size: c.block(&lines, size::LABEL, false),
+                radius: p.marker.r + p.marker.rim,
+            }
         })
         .collect();
     let placed = placer.place_all(&labels);
@@ -245,8 +253,14 @@ pub fn draw<DB: DrawingBackend>(
     for i in order {
         c.marker(area, &s.points[i].marker, positions[i])?;
     }
-    for (t, p) in texts.iter().zip(&placed) {
-        c.text(area, t, (p.rect.x0, p.rect.y0), &Text::new(size::LABEL))?;
+    for ((t, p), at) in texts.iter().zip(&placed).zip(&positions) {
+        // lines of a label left of its point end at the point's side
+        if p.rect.x1 <= at.0 + 0.5 {
+            let right = Text::new(size::LABEL).anchor(HPos::Right, VPos::Top);
+            c.text(area, t, (p.rect.x1, p.rect.y0), &right)?;
+        } else {
+            c.text(area, t, (p.rect.x0, p.rect.y0), &Text::new(size::LABEL))?;
+        }
     }
 
     left_axis(c, area, &plot, &y_axis)?;

@@ -453,6 +453,7 @@ pub fn ipa<DB: DrawingBackend>(
         note: chart.crosshair_note.clone(),
         key: Vec::new(),
         max_label: 60.0,
+        label_lines: 1,
     };
     scatter::draw(&s, area, c, show_title)
 }

@@ -540,7 +540,7 @@ impl<'a> Canvas<'a> {
         let row_h = self.legend_row_height(items);
         for (r, row) in rows.iter().enumerate() {
             let mut cx = x;
-            let cy = y + r as f32 * row_h + size::LEGEND / 2.0;
+            let cy = y + r as f32 * row_h + (row_h - 4.0) / 2.0;
             for &i in row {
                 let Some(item) = items.get(i) else { continue };
                 self.swatch(area, item, (cx, cy))?;
@@ -563,7 +563,7 @@ impl<'a> Canvas<'a> {
             .iter()
             .map(|i| if let SwatchKind::Bubble(r) = i.kind { 2.0 * r + 2.0 } else { 0.0 })
             .fold(0.0, f32::max);
-        (size::LEGEND + 4.0).max(bubble + 1.0)
+        (size::LEGEND + 4.0).max(bubble + 3.0)
     }
 
     fn legend_item_width(&self, item: &Swatch) -> f32 {

@@ -71,31 +71,56 @@ pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// `s` cut to `width` points at `size`, ending in "…" when cut.
+/// `s` cut to `width` points at `size`, ending in an ellipsis when cut.
 pub fn shorten(face: &Face, s: &str, size: f32, width: f32) -> String {
     if face.width(s, size) <= width {
         return s.to_owned();
     }
-    let room = width - face.width("…", size);
+    with_ellipsis(face, s, size, width)
+}
+
+/// The ellipsis after `s`: "…" after Chinese, "..." after Latin text (the font's "…" is
+/// the centred CJK form).
+fn ellipsis(s: &str) -> &'static str {
+    match s.trim_end().chars().last() {
+        Some(c) if c.is_ascii() => "...",
+        _ => "…",
+    }
+}
+
+/// As much of `s` as fits in `width` with an ellipsis after it.
+fn with_ellipsis(face: &Face, s: &str, size: f32, width: f32) -> String {
     let mut out = String::new();
     for c in s.chars() {
-        if face.width(&out, size) + face.advance_em(c) * size > room {
+        out.push(c);
+        if face.width(&format!("{}{}", out.trim_end(), ellipsis(&out)), size) > width {
+            out.pop();
             break;
         }
-        out.push(c);
     }
-    format!("{}…", out.trim_end())
+    // a Latin word cut in the middle: back to the last space, when that keeps most of it
+    let cut_in_word = s[out.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        && out.ends_with(|c: char| c.is_ascii_alphanumeric());
+    if cut_in_word
+        && let Some(space) = out.rfind(' ')
+        && face.width(&out[..space], size) >= width * 0.6
+    {
+        out.truncate(space);
+    }
+    let out = out.trim_end();
+    format!("{out}{}", ellipsis(out))
 }
 
 /// `text` broken into lines of at most `width` points at `size`: at line-break
 /// opportunities (UAX #14; so between ideographs and at Latin spaces, never before closing
 /// punctuation), a word wider than a line between its characters, and a new line at every
 /// `\n`. At most `max_lines` lines (at least one); when text is left over, the last line
-/// ends in "…".
+/// ends in an ellipsis.
 pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
     let max_lines = max_lines.max(1);
     let fits = |s: &str| face.width(s.trim_end(), size) <= width;
-    let mut lines: Vec<String> = Vec::new();
+    // each line, and whether a space followed it in the text
+    let mut lines: Vec<(String, bool)> = Vec::new();
     for para in text.split('\n') {
         let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut line = String::new();
@@ -109,7 +134,7 @@ pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) ->
                 continue;
             }
             if !line.trim().is_empty() {
-                lines.push(line.trim_end().to_owned());
+                lines.push((line.trim_end().to_owned(), line.ends_with(' ')));
             }
             line = String::new();
             // a piece wider than the line: break between characters
@@ -117,26 +142,28 @@ pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) ->
                 let mut next = line.clone();
                 next.push(c);
                 if !fits(&next) && !line.is_empty() {
-                    lines.push(line.trim_end().to_owned());
+                    lines.push((line.trim_end().to_owned(), false));
                     next = c.to_string();
                 }
                 line = next;
             }
         }
         if !line.trim().is_empty() || lines.is_empty() {
-            lines.push(line.trim_end().to_owned());
+            lines.push((line.trim_end().to_owned(), true));
         }
     }
     if lines.len() > max_lines {
-        let rest: String = lines[max_lines - 1..].concat();
-        lines.truncate(max_lines - 1);
-        let mut last = shorten(face, &rest, size, width);
-        if !last.ends_with('…') {
-            last = shorten(face, &format!("{last}……"), size, width);
+        let mut rest = String::new();
+        for (l, space) in &lines[max_lines - 1..] {
+            rest.push_str(l);
+            if *space {
+                rest.push(' ');
+            }
         }
-        lines.push(last);
+        lines.truncate(max_lines - 1);
+        lines.push((with_ellipsis(face, rest.trim_end(), size, width), false));
     }
-    lines
+    lines.into_iter().map(|(l, _)| l).collect()
 }
 
 /// `v` rounded to a whole number with thousands separators: `12,600`, `−3,660`.
@@ -177,6 +204,11 @@ mod tests {
         let cut = wrap(f, "一二三四五六七八九十一二三四五六七八九十", 7.0, 35.0, 2);
         assert_eq!(cut.len(), 2);
         assert!(cut[1].ends_with('…'));
+        // words keep their spaces when the rest is shortened, Latin ends in "..."
+        let one = wrap(f, "Welcome drink and a local treat", 7.5, 80.0, 1);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0], "Welcome drink and a...");
+        assert!(f.width(&one[0], 7.5) <= 80.0);
         assert_eq!(wrap(f, "", 7.0, 35.0, 3), vec![String::new()]);
         // a word wider than the line
         let long = wrap(f, "Supercalifragilistic", 7.0, 20.0, 9);
