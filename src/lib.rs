@@ -187,10 +187,11 @@ fn cmd_chart(args: &cli::ChartArgs) -> ExitCode {
             }
             return ExitCode::SUCCESS;
         }
-        return fail(format!(
+        return fail(
             "error: `kano chart` needs a WORKSHOP\n  = hint: kano chart WORKSHOP --kind KIND, or --all; \
              `kano chart --list` lists the kinds"
-        ));
+                .to_owned(),
+        );
     };
     if !args.list && !args.all && args.kind.is_none() {
         return fail(format!("error: say which chart: --kind KIND, or --all\n{}", kinds_hint()));

@@ -35,12 +35,11 @@ fn workshop(path: &str) -> Workshop {
     loaded.workshop.unwrap()
 }
 
+/// The texts a chart shows and every point it draws through.
+type Drawing = (Vec<Placed>, Vec<(f32, f32)>);
+
 /// The texts and the points drawn by `spec` in `area`, through the PDF backend.
-fn draw_pdf(
-    spec: &ChartSpec,
-    area: Area,
-    title: bool,
-) -> Result<(Vec<Placed>, Vec<(f32, f32)>), DrawError> {
+fn draw_pdf(spec: &ChartSpec, area: Area, title: bool) -> Result<Drawing, DrawError> {
     let faces = faces();
     let mut doc = PdfDocument::new("t");
     let fonts = PdfFonts::add_to(&mut doc, &faces).unwrap();

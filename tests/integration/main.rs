@@ -2,6 +2,7 @@
 //! CLI integration tests: one binary, run from the repository root so that paths in
 //! messages are the relative ones a user would type.
 
+mod chart;
 mod check;
 mod classify;
 mod cli;
