@@ -9,7 +9,8 @@
 //!    with file, line, column, field path and hint;
 //! 2. [`check`] — semantic checks (scales, references, ids, dates);
 //! 3. analysis — pure functions, no I/O (later issues);
-//! 4. [`chart`] — plotters figures drawn straight into PDF operations;
+//! 4. [`chart`] — plotters figures drawn straight into PDF operations (the report), or
+//!    into SVG and PNG files (`kano chart`);
 //! 5. [`render`] — tera templates → markup → our printpdf layout → PDF bytes, written
 //!    atomically by [`output`].
 //!
