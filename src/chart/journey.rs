@@ -202,7 +202,16 @@ pub fn journey<DB: DrawingBackend>(
     let names: Vec<String> = chart
         .steps
         .iter()
-        .map(|s| fit_label(c.face(false), &s.name, NAME_SIZE, slot - 3.0).0)
+        .map(|s| {
+            // two balanced lines when the name breaks cleanly; else words as they come,
+            // the second line shortened
+            let (fitted, clean) = fit_label(c.face(false), &s.name, NAME_SIZE, slot - 3.0);
+            if clean {
+                fitted
+            } else {
+                wrap(c.face(false), &s.name, NAME_SIZE, slot - 3.0, 2).join("\n")
+            }
+        })
         .collect();
     let name_lines = names.iter().map(|n| n.split('\n').count()).max().unwrap_or(1);
     let names_h = block_height(name_lines, NAME_SIZE) + 4.0;
