@@ -464,3 +464,24 @@ fn chart_text_follows_the_language() {
         }
     }
 }
+
+#[test]
+fn the_report_painter_draws_every_kind_by_id_without_its_title() {
+    use crate::render::pdf::ChartPainter as _;
+    let charts = all_charts("workshops/en-hotel.yaml", Language::En);
+    let specs: std::collections::BTreeMap<String, ChartSpec> =
+        charts.charts.iter().map(|c| (c.name(), c.spec.clone())).collect();
+    let labels = crate::report::labels::labels(Language::En);
+    let mut painter = super::ReportCharts::new(&specs, &labels);
+    let faces = faces();
+    let mut doc = PdfDocument::new("t");
+    let fonts = PdfFonts::add_to(&mut doc, &faces).unwrap();
+    let area = Area { x: 68.0, y: 300.0, width: 162.0 * MM, height: 100.0 * MM };
+    for (id, spec) in &specs {
+        let ops = painter.paint(id, area, &fonts).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let t = texts(&ops, &fonts);
+        assert!(!t.is_empty(), "{id}");
+        assert!(t.iter().all(|x| x.text != spec.title()), "{id}: the caption is the layout's");
+    }
+    assert!(painter.paint("no-such-chart", area, &fonts).is_err());
+}
