@@ -30,6 +30,14 @@ pub enum Command {
     /// Write the workshop report as a PDF: cover, contents, the groups' outputs and the
     /// workshop-wide analysis.
     Report(ReportArgs),
+    /// Draw the workshop's charts as SVG, PNG or PDF: Kano, SERVQUAL, journey maps,
+    /// proposals, NPS/CSAT/CES, market damage, group PK.
+    ///
+    /// `kano chart WORKSHOP --kind KIND [-o FILE.svg|.png|.pdf]` draws one chart;
+    /// `kano chart WORKSHOP --all [-o DIR] [--format svg|png|pdf]` draws every chart the
+    /// workshop has data for, one file each, named `<kind>[-<id>].<ext>`;
+    /// `kano chart --list` lists the kinds (with WORKSHOP: its charts).
+    Chart(ChartArgs),
     /// Classify Kano survey answers into basic (M), performance (O), excitement (A),
     /// indifferent (I), reverse (R) and questionable (Q) needs.
     ///
@@ -198,6 +206,33 @@ fn parse_date(s: &str) -> Result<crate::check::Date, String> {
 
 fn parse_crosshair(s: &str) -> Result<crate::analysis::ipa::Crosshair, String> {
     s.parse()
+}
+
+/// Options of `kano chart`.
+#[derive(Debug, clap::Args)]
+pub struct ChartArgs {
+    /// A workshop YAML file, or a folder holding workshop.yaml plus one file per group.
+    pub workshop: Option<PathBuf>,
+    /// The chart: a kind such as `kano-better-worse`, or a kind with the id of one
+    /// journey, group or measurement as `--all` names files, such as `journey-g1-j1`.
+    #[arg(short, long, value_name = "KIND", conflicts_with = "all")]
+    pub kind: Option<String>,
+    /// Draw every chart the workshop has data for; kinds without data are skipped.
+    #[arg(long)]
+    pub all: bool,
+    /// The file to write (its extension picks the format); with --all, the folder.
+    /// Default: `output/<workshop>-<chart>.svg`, with --all `output/<workshop>-charts/`.
+    #[arg(short, long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Output format when --out does not say (default svg).
+    #[arg(long, value_enum)]
+    pub format: Option<crate::chart::output::Format>,
+    /// Language of titles, axes and legends; by default the workshop's `language`.
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+    /// List the chart kinds; with WORKSHOP, the charts it has data for.
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// Languages `kano new` has examples in.

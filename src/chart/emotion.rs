@@ -29,6 +29,8 @@ use printpdf::Op;
 use super::backend::{
     ASCENT_EM, DESCENT_EM, LINE_HEIGHT_EM, PX_PER_PT, PdfBackend, font_size_px, px,
 };
+use super::style::ticks;
+use super::text::{fit_label, format_number};
 use crate::render::pdf::fonts::CHART_FAMILY;
 use crate::render::pdf::{Area, Face, PdfFonts};
 use crate::report::EmotionChart;
@@ -82,8 +84,10 @@ pub use crate::analysis::journey::{Moments, moments};
 
 // Palette: calm, print-friendly.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
-const PEAK: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
-const VALLEY: RGBColor = RGBColor(0xc6, 0x28, 0x28);
+// bluish green and vermillion (Okabe–Ito, darkened for text): told apart with every
+// common colour-vision deficiency
+const PEAK: RGBColor = RGBColor(0x00, 0x7a, 0x5a);
+const VALLEY: RGBColor = RGBColor(0xc4, 0x4e, 0x00);
 const END: RGBColor = RGBColor(0x37, 0x47, 0x4f);
 const GRID: RGBColor = RGBColor(0xe3, 0xe6, 0xea);
 const AXIS: RGBColor = RGBColor(0x9a, 0xa0, 0xa6);
@@ -240,45 +244,6 @@ fn value_range(scale: (f64, f64), scores: impl Iterator<Item = f64>) -> (f64, f6
     if hi - lo <= f64::EPSILON * hi.abs().max(1.0) { (lo - 1.0, hi + 1.0) } else { (lo, hi) }
 }
 
-/// Tick values: multiples of a 1–2–5 step inside `lo..=hi`, at most `max` of them; whole
-/// numbers only when both ends are whole.
-fn ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
-    let span = hi - lo;
-    let max = max.clamp(2, 11);
-    if !(span.is_finite() && span > 0.0) {
-        return vec![lo];
-    }
-    let whole = lo.fract() == 0.0 && hi.fract() == 0.0;
-    let mut magnitude = 10f64.powf((span / max as f64).log10().floor());
-    if whole {
-        magnitude = magnitude.max(1.0);
-    }
-    let mut step = magnitude;
-    'search: for _ in 0..4 {
-        for m in [1.0, 2.0, 5.0] {
-            step = m * magnitude;
-            if (span / step).floor() + 1.0 <= max as f64 {
-                break 'search;
-            }
-        }
-        magnitude *= 10.0;
-    }
-    let first = (lo / step - 1e-9).ceil() as i64;
-    let last = (hi / step + 1e-9).floor() as i64;
-    (first..=last).take(max).map(|k| k as f64 * step).collect()
-}
-
-/// `v` with at most `decimals` decimals, no trailing zeros, and a real minus sign.
-fn format_number(v: f64, decimals: usize, minus: char) -> String {
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
-    match s.strip_prefix('-') {
-        Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("{minus}{rest}"),
-        Some(rest) => rest.to_owned(),
-        None => s.to_owned(),
-    }
-}
-
 /// Category labels fitted to `width` points: one line, or two, or two with the second
 /// shortened by "…". One size for all: the one where the fewest labels had to be shortened
 /// (or split inside a word), then the fewest lines, then the largest. Returns the size and
@@ -302,77 +267,6 @@ fn fit_categories(face: &Face, names: &[&str], width: f32) -> (f32, Vec<String>)
         }
     }
     best.map_or((CATEGORY_FONTS[0], Vec::new()), |(_, size, fitted)| (size, fitted))
-}
-
-/// One label in at most two lines of `width` points at `size`; false when it had to be
-/// shortened or split where a line may not break.
-fn fit_label(face: &Face, name: &str, size: f32, width: f32) -> (String, bool) {
-    let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let fits = |s: &str| face.width(s, size) <= width;
-    if fits(&name) {
-        return (name, true);
-    }
-    // the most balanced split at a line-break opportunity; between ideographs, one after
-    // an even number of them (Chinese words are mostly two characters) and a fuller first
-    // line are preferred
-    let mut best: Option<(f32, String)> = None;
-    for (at, _) in unicode_linebreak::linebreaks(&name) {
-        if at == 0 || at >= name.len() {
-            continue;
-        }
-        let (a, b) = (name[..at].trim_end(), name[at..].trim_start());
-        if a.is_empty() || b.is_empty() || !fits(a) || !fits(b) {
-            continue;
-        }
-        let run = a.chars().rev().take_while(|&c| is_ideograph(c)).count();
-        let odd = run % 2 == 1 && b.starts_with(is_ideograph);
-        let cost = face.width(a, size).max(face.width(b, size)) + if odd { size } else { 0.0 };
-        if best.as_ref().is_none_or(|(c, _)| cost <= *c) {
-            best = Some((cost, format!("{a}\n{b}")));
-        }
-    }
-    if let Some((_, text)) = best {
-        return (text, true);
-    }
-    // fill the first line, shorten the second
-    let mut first = String::new();
-    let mut rest = name.chars().peekable();
-    while let Some(&c) = rest.peek() {
-        let mut next = first.clone();
-        next.push(c);
-        if !fits(&next) && !first.is_empty() {
-            break;
-        }
-        first = next;
-        rest.next();
-    }
-    let first = first.trim_end().to_owned();
-    let rest: String = rest.collect::<String>().trim_start().to_owned();
-    if rest.is_empty() {
-        return (first, false);
-    }
-    (format!("{first}\n{}", shorten(face, &rest, size, width)), false)
-}
-
-/// A CJK unified ideograph (the common blocks).
-fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
-
-/// `s` cut to `width` points at `size`, ending in "…" when cut.
-fn shorten(face: &Face, s: &str, size: f32, width: f32) -> String {
-    if face.width(s, size) <= width {
-        return s.to_owned();
-    }
-    let room = width - face.width("…", size);
-    let mut out = String::new();
-    for c in s.chars() {
-        if face.width(&out, size) + face.advance_em(c) * size > room {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
 }
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;

@@ -347,19 +347,8 @@ pub(crate) fn write(
     let mut pdf = PdfDocument::new(&opts.meta.title);
 
     // fonts under names derived from the text they set
-    let added = PdfFonts::add_to(&mut pdf, faces)?;
     let (regular_text, bold_text) = laid.text_by_weight();
-    let regular_id = FontId(tag(&regular_text, 1));
-    let mut bold_id = FontId(tag(&bold_text, 2));
-    if bold_id == regular_id {
-        bold_id = FontId(tag(&bold_text, 3));
-    }
-    for (old, new) in [(&added.regular, &regular_id), (&added.bold, &bold_id)] {
-        if let Some(font) = pdf.resources.fonts.map.remove(old) {
-            pdf.resources.fonts.map.insert(new.clone(), font);
-        }
-    }
-    let fonts = PdfFonts { faces, regular: regular_id, bold: bold_id };
+    let fonts = add_fonts(&mut pdf, faces, &regular_text, &bold_text)?;
 
     let pages: Vec<PdfPage> = laid
         .pages
@@ -370,7 +359,71 @@ pub(crate) fn write(
         })
         .collect();
     pdf.with_pages(pages);
+    let bytes = save(pdf, laid, opts, &mut warnings)?;
+    Ok((bytes, warnings))
+}
 
+/// One page of `width` × `height` points holding only chart `id`, drawn by `charts` with
+/// a margin of `margin` points: a figure to print or to place in another document. Its
+/// bytes and the warnings met.
+pub(crate) fn write_figure(
+    faces: &Faces,
+    opts: &LayoutOptions,
+    (width, height, margin): (f32, f32, f32),
+    id: &str,
+    charts: &mut dyn ChartPainter,
+) -> Result<(Vec<u8>, Vec<String>), PdfError> {
+    let mut warnings = Vec::new();
+    let mut pdf = PdfDocument::new(&opts.meta.title);
+    let seed = format!("{id}{}", opts.meta.title);
+    let fonts = add_fonts(&mut pdf, faces, &seed, &seed)?;
+    let area = super::Area {
+        x: margin,
+        y: margin,
+        width: width - 2.0 * margin,
+        height: height - 2.0 * margin,
+    };
+    let mut ops = vec![Op::SaveGraphicsState];
+    match charts.paint(id, area, &fonts) {
+        Ok(chart) => ops.extend(chart),
+        Err(e) => return Err(PdfError::Write(e)),
+    }
+    ops.push(Op::RestoreGraphicsState);
+    let mm = |pt: f32| Mm(pt / super::layout::MM);
+    pdf.with_pages(vec![PdfPage::new(mm(width), mm(height), ops)]);
+    let bytes = save(pdf, &Laid::default(), opts, &mut warnings)?;
+    Ok((bytes, warnings))
+}
+
+/// Add the faces to `pdf` under names derived from the text they set.
+fn add_fonts<'f>(
+    pdf: &mut PdfDocument,
+    faces: &'f Faces,
+    regular_text: &str,
+    bold_text: &str,
+) -> Result<PdfFonts<'f>, PdfError> {
+    let added = PdfFonts::add_to(pdf, faces)?;
+    let regular_id = FontId(tag(regular_text, 1));
+    let mut bold_id = FontId(tag(bold_text, 2));
+    if bold_id == regular_id {
+        bold_id = FontId(tag(bold_text, 3));
+    }
+    for (old, new) in [(&added.regular, &regular_id), (&added.bold, &bold_id)] {
+        if let Some(font) = pdf.resources.fonts.map.remove(old) {
+            pdf.resources.fonts.map.insert(new.clone(), font);
+        }
+    }
+    Ok(PdfFonts { faces, regular: regular_id, bold: bold_id })
+}
+
+/// Serialise `pdf` (fonts subset), finish it with lopdf and give it a file identifier
+/// hashed from its content.
+fn save(
+    pdf: PdfDocument,
+    laid: &Laid,
+    opts: &LayoutOptions,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<u8>, PdfError> {
     let save = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
@@ -397,7 +450,7 @@ pub(crate) fn write(
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     let mut out = Vec::with_capacity(bytes.len() + 64);
     doc.save_to(&mut out).map_err(|e| PdfError::Write(e.to_string()))?;
-    Ok((out, warnings))
+    Ok(out)
 }
 
 /// Document information, language, outline, viewer preferences; drop printpdf's random

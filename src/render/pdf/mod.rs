@@ -94,3 +94,24 @@ pub fn render_pdf(
     warnings.extend(chart_warnings);
     Ok(RenderedPdf { bytes, pages: laid.pages.len(), missing_chars: missing, warnings })
 }
+
+/// A one-page PDF of `width` × `height` points holding only chart `id`, drawn by `charts`
+/// inside a margin of `margin` points; document information from `opts.meta`. Identical
+/// input gives identical bytes. A chart that cannot be drawn is an error.
+pub fn render_figure(
+    id: &str,
+    (width, height, margin): (f32, f32, f32),
+    faces: &Faces,
+    opts: &LayoutOptions,
+    charts: &mut dyn ChartPainter,
+) -> Result<RenderedPdf, PdfError> {
+    let sane = |v: f32| v.is_finite() && v > 0.0;
+    if !(sane(width) && sane(height) && margin >= 0.0 && 2.0 * margin < width.min(height)) {
+        return Err(PdfError::Options(format!(
+            "a {width} × {height} pt page cannot hold a figure"
+        )));
+    }
+    let (bytes, warnings) =
+        document::write_figure(faces, opts, (width, height, margin), id, charts)?;
+    Ok(RenderedPdf { bytes, pages: 1, missing_chars: Vec::new(), warnings })
+}

@@ -1,0 +1,406 @@
+//! Kano charts (METHODS §1.3–1.4):
+//!
+//! - [`better_worse`]: the Better–Worse scatter, x = |Worse|, y = Better, split at 0.5,
+//!   top-right O, top-left A, bottom-right M, bottom-left I; a label per feature;
+//! - [`categories`]: each feature's answers as a 100 % stacked bar of A, O, M, I, R, Q,
+//!   features sorted by their assigned category (M, O, A, I, R, Q) and then by that
+//!   category's share;
+//! - [`continuous`]: the continuous analysis, x = mean dysfunctional score D̄, y = mean
+//!   functional score F̄ (both −2..4), split at 2, bubble area growing with importance.
+//!
+//! Inputs are plain structs built from [`KanoResult`](crate::analysis::kano::KanoResult)s
+//! (see [`super::data`]); the wording comes from [`Words`].
+
+use plotters::prelude::DrawingBackend;
+use plotters::style::RGBColor;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::scatter::{self, Point, Quadrant, Scatter, ScatterAxis};
+use super::style::{
+    Area, Axis, Canvas, DrawError, Drawn, Linear, Marker, Plot, Shape, Swatch, SwatchKind, Text,
+    bottom_axis, bottom_axis_room, grid, palette, size,
+};
+use super::text::shorten;
+use super::words::Words;
+use crate::analysis::kano::Category;
+use crate::model::Language;
+
+/// The colour of a Kano category: the Okabe–Ito palette, indifferent in grey.
+pub fn category_color(c: Category) -> RGBColor {
+    match c {
+        Category::M => palette::BLUE,
+        Category::O => palette::GREEN,
+        Category::A => palette::ORANGE,
+        Category::I => palette::GREY,
+        Category::R => palette::VERMILLION,
+        Category::Q => palette::PURPLE,
+    }
+}
+
+/// A darker shade of the category colour, for text.
+pub fn category_ink(c: Category) -> RGBColor {
+    match c {
+        Category::M => palette::BLUE_INK,
+        Category::O => palette::GREEN_INK,
+        Category::A => palette::ORANGE_INK,
+        Category::I => palette::MUTED,
+        Category::R => palette::VERMILLION_INK,
+        Category::Q => RGBColor(0x9c, 0x4a, 0x7a),
+    }
+}
+
+/// The order categories are sorted and stacked in: the plurality tie-break order.
+const ORDER: [Category; 6] = Category::PLURALITY_ORDER;
+
+/// One feature of the Better–Worse plot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BetterWorsePoint {
+    /// Feature name.
+    pub name: String,
+    /// Better (SI), 0..1.
+    pub better: f64,
+    /// |Worse| (|DI|), 0..1.
+    pub worse: f64,
+    /// Assigned category (colours the point).
+    pub category: Option<Category>,
+}
+
+/// Data of the Better–Worse plot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BetterWorseChart {
+    /// Title.
+    pub title: String,
+    /// Wording language.
+    pub lang: Language,
+    /// Features with both coefficients defined.
+    pub points: Vec<BetterWorsePoint>,
+    /// Where the quadrants split (0.5, METHODS §1.3).
+    pub split: f64,
+}
+
+/// One feature's answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryRow {
+    /// Feature name.
+    pub name: String,
+    /// Answers per category, in the order of [`Category::ALL`] (A, O, M, I, R, Q).
+    pub counts: [u64; 6],
+    /// Assigned category.
+    pub category: Option<Category>,
+}
+
+/// Data of the category-share chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryChart {
+    /// Title.
+    pub title: String,
+    /// Wording language.
+    pub lang: Language,
+    /// One row per feature (any order: the chart sorts them).
+    pub rows: Vec<CategoryRow>,
+}
+
+/// One feature of the continuous analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContinuousPoint {
+    /// Feature name.
+    pub name: String,
+    /// Mean functional score F̄ (−2..4).
+    pub functional: f64,
+    /// Mean dysfunctional score D̄ (−2..4).
+    pub dysfunctional: f64,
+    /// Mean self-stated importance (1–9), if asked.
+    pub importance: Option<f64>,
+}
+
+/// Data of the continuous-analysis chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContinuousChart {
+    /// Title.
+    pub title: String,
+    /// Wording language.
+    pub lang: Language,
+    /// The features with both means defined.
+    pub points: Vec<ContinuousPoint>,
+    /// The quadrant split (default 2).
+    pub split: f64,
+}
+
+fn quadrant(w: &Words, c: Category) -> Option<Quadrant> {
+    Some(Quadrant { name: w.need(c), color: category_ink(c), shade: None })
+}
+
+fn category_legend(w: &Words, present: impl Iterator<Item = Category>) -> Vec<Swatch> {
+    let present: Vec<Category> = present.collect();
+    ORDER
+        .iter()
+        .filter(|c| present.contains(c))
+        .map(|&c| {
+            Swatch::new(SwatchKind::Marker(Shape::Circle, false), category_color(c), w.category(c))
+        })
+        .collect()
+}
+
+/// The Better–Worse scatter.
+pub fn better_worse<DB: DrawingBackend>(
+    chart: &BetterWorseChart,
+    area: &Area<DB>,
+    c: &Canvas<'_>,
+    show_title: bool,
+) -> Drawn {
+    let w = Words::of(chart.lang);
+    let points: Vec<&BetterWorsePoint> =
+        chart.points.iter().filter(|p| p.better.is_finite() && p.worse.is_finite()).collect();
+    if points.is_empty() {
+        return Err(DrawError::NoData("no feature has Better and Worse coefficients".into()));
+    }
+    let split = Some(chart.split);
+    let s = Scatter {
+        title: chart.title.clone(),
+        x: ScatterAxis::fitted(
+            w.worse_axis,
+            points.iter().map(|p| p.worse),
+            split,
+            0.1,
+            (0.0, 1.0),
+        ),
+        y: ScatterAxis::fitted(
+            w.better_axis,
+            points.iter().map(|p| p.better),
+            split,
+            0.1,
+            (0.0, 1.0),
+        ),
+        quadrants: [
+            quadrant(w, Category::A),
+            quadrant(w, Category::O),
+            quadrant(w, Category::I),
+            quadrant(w, Category::M),
+        ],
+        points: points
+            .iter()
+            .map(|p| Point {
+                x: p.worse,
+                y: p.better,
+                label: p.name.clone(),
+                marker: Marker {
+                    shape: Shape::Circle,
+                    r: 3.2,
+                    color: p.category.map_or(palette::GREY, category_color),
+                    rim: 0.8,
+                    hollow: false,
+                },
+            })
+            .collect(),
+        legend: category_legend(w, points.iter().filter_map(|p| p.category)),
+        note: w.split_note(&c.num(chart.split, 2)),
+        key: Vec::new(),
+        max_label: 100.0,
+        label_lines: 2,
+    };
+    scatter::draw(&s, area, c, show_title)
+}
+
+/// Bubble radius for a mean importance on 1–9.
+fn bubble(importance: Option<f64>) -> f32 {
+    match importance.filter(|v| v.is_finite()) {
+        Some(v) => 2.2 + 4.3 * (((v - 1.0) / 8.0).clamp(0.0, 1.0) as f32).sqrt(),
+        None => 3.2,
+    }
+}
+
+/// The continuous-analysis bubble chart.
+pub fn continuous<DB: DrawingBackend>(
+    chart: &ContinuousChart,
+    area: &Area<DB>,
+    c: &Canvas<'_>,
+    show_title: bool,
+) -> Drawn {
+    let w = Words::of(chart.lang);
+    let points: Vec<&ContinuousPoint> = chart
+        .points
+        .iter()
+        .filter(|p| p.functional.is_finite() && p.dysfunctional.is_finite())
+        .collect();
+    if points.is_empty() {
+        return Err(DrawError::NoData("no feature has continuous scores".into()));
+    }
+    let split = chart.split;
+    let cat = |p: &ContinuousPoint| {
+        crate::analysis::kano::continuous::quadrant(p.functional, p.dysfunctional, split)
+    };
+    let mut legend = category_legend(w, points.iter().map(|p| cat(p)));
+    if points.iter().any(|p| p.importance.is_some()) {
+        for (k, v) in [3.0, 6.0, 9.0].iter().enumerate() {
+            let label = if k == 0 { format!("{} {v}", w.importance) } else { format!("{v}") };
+            legend.push(Swatch::new(SwatchKind::Bubble(bubble(Some(*v))), palette::MUTED, label));
+        }
+    }
+    let s = Scatter {
+        title: chart.title.clone(),
+        x: ScatterAxis::fitted(
+            w.dysfunctional_axis,
+            points.iter().map(|p| p.dysfunctional),
+            Some(split),
+            0.5,
+            (-2.0, 4.0),
+        ),
+        y: ScatterAxis::fitted(
+            w.functional_axis,
+            points.iter().map(|p| p.functional),
+            Some(split),
+            0.5,
+            (-2.0, 4.0),
+        ),
+        quadrants: [
+            quadrant(w, Category::A),
+            quadrant(w, Category::O),
+            quadrant(w, Category::I),
+            quadrant(w, Category::M),
+        ],
+        points: points
+            .iter()
+            .map(|p| Point {
+                x: p.dysfunctional,
+                y: p.functional,
+                label: p.name.clone(),
+                marker: Marker {
+                    shape: Shape::Circle,
+                    r: bubble(p.importance),
+                    color: category_color(cat(p)),
+                    rim: 0.8,
+                    hollow: false,
+                },
+            })
+            .collect(),
+        legend,
+        note: w.split_note(&c.num(split, 2)),
+        key: Vec::new(),
+        max_label: 100.0,
+        label_lines: 2,
+    };
+    scatter::draw(&s, area, c, show_title)
+}
+
+/// The rows in display order: by assigned category (M, O, A, I, R, Q, none), then by
+/// that category's share, largest first.
+pub fn sorted_rows(rows: &[CategoryRow]) -> Vec<&CategoryRow> {
+    let share = |r: &CategoryRow| -> f64 {
+        let n: u64 = r.counts.iter().sum();
+        let k = r.category.and_then(|c| Category::ALL.iter().position(|x| *x == c));
+        match (k, n) {
+            (Some(k), n) if n > 0 => r.counts[k] as f64 / n as f64,
+            _ => 0.0,
+        }
+    };
+    let rank = |r: &CategoryRow| {
+        r.category.and_then(|c| ORDER.iter().position(|x| *x == c)).unwrap_or(ORDER.len())
+    };
+    let mut out: Vec<&CategoryRow> = rows.iter().collect();
+    out.sort_by(|a, b| rank(a).cmp(&rank(b)).then(share(b).total_cmp(&share(a))));
+    out
+}
+
+/// The 100 % stacked bars of category shares.
+pub fn categories<DB: DrawingBackend>(
+    chart: &CategoryChart,
+    area: &Area<DB>,
+    c: &Canvas<'_>,
+    show_title: bool,
+) -> Drawn {
+    let w = Words::of(chart.lang);
+    let rows = sorted_rows(&chart.rows);
+    if rows.is_empty() {
+        return Err(DrawError::NoData("no Kano features".into()));
+    }
+    let (width, height) = c.size;
+    let mut top = c.title(area, show_title.then_some(chart.title.as_str()))?;
+    let present: Vec<Category> =
+        ORDER.iter().copied().filter(|cat| rows.iter().any(|r| count(r, *cat) > 0)).collect();
+    let legend: Vec<Swatch> = present
+        .iter()
+        .map(|&k| Swatch::new(SwatchKind::Box, category_color(k), w.category(k)))
+        .collect();
+    top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;
+
+    let axis = Axis {
+        scale: Linear { domain: (0.0, 100.0), range: (0.0, 1.0) },
+        ticks: vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0],
+        decimals: 0,
+        suffix: "",
+        title: w.share_axis.to_owned(),
+    };
+    let names_w = rows
+        .iter()
+        .map(|r| c.width(&r.name, size::LABEL, false))
+        .fold(0.0, f32::max)
+        .min(width * 0.32);
+    let right_w = rows
+        .iter()
+        .filter_map(|r| r.category)
+        .map(|k| c.width(&w.category(k), size::LABEL, true))
+        .fold(0.0, f32::max)
+        + 6.0;
+    let plot = Plot {
+        x0: names_w + 6.0,
+        y0: top,
+        x1: width - right_w - 2.0,
+        y1: height - bottom_axis_room(&axis),
+    };
+    let row_h = plot.h() / rows.len() as f32;
+    if plot.w() < 80.0 || row_h < size::LABEL + 1.0 {
+        return Err(DrawError::TooSmall { width, height });
+    }
+    let axis = Axis { scale: Linear { domain: (0.0, 100.0), range: (plot.x0, plot.x1) }, ..axis };
+    grid(c, area, &plot, Some(&axis), None)?;
+    let bar_h = (row_h * 0.72).min(13.0);
+    for (i, r) in rows.iter().enumerate() {
+        let cy = plot.y0 + (i as f32 + 0.5) * row_h;
+        let name = shorten(c.face(false), &r.name, size::LABEL, names_w);
+        c.text(
+            area,
+            &name,
+            (plot.x0 - 5.0, cy),
+            &Text::new(size::LABEL).anchor(HPos::Right, VPos::Center),
+        )?;
+        let n: u64 = r.counts.iter().sum();
+        if n == 0 {
+            continue;
+        }
+        let mut acc = 0.0;
+        for &k in &ORDER {
+            let v = count(r, k) as f64 / n as f64 * 100.0;
+            if v <= 0.0 {
+                continue;
+            }
+            let (x0, x1) = (axis.scale.at(acc), axis.scale.at(acc + v));
+            acc += v;
+            c.fill(area, (x0, cy - bar_h / 2.0), (x1, cy + bar_h / 2.0), category_color(k))?;
+            // a thin white gap between segments
+            c.line(area, &[(x1, cy - bar_h / 2.0), (x1, cy + bar_h / 2.0)], palette::WHITE, 0.5)?;
+            let label = format!("{}", v.round());
+            let tw = c.width(&label, size::NOTE, false);
+            if x1 - x0 >= tw + 3.0 && bar_h >= size::NOTE + 1.0 {
+                let ink = if matches!(k, Category::M | Category::R) {
+                    palette::WHITE
+                } else {
+                    palette::TEXT
+                };
+                let t = Text::new(size::NOTE).color(ink).anchor(HPos::Center, VPos::Center);
+                c.text(area, &label, ((x0 + x1) / 2.0, cy), &t)?;
+            }
+        }
+        if let Some(k) = r.category {
+            let t = Text::new(size::LABEL)
+                .bold()
+                .color(category_ink(k))
+                .anchor(HPos::Left, VPos::Center);
+            c.text(area, &w.category(k), (plot.x1 + 5.0, cy), &t)?;
+        }
+    }
+    bottom_axis(c, area, &plot, &axis)
+}
+
+fn count(r: &CategoryRow, c: Category) -> u64 {
+    Category::ALL.iter().position(|x| *x == c).map_or(0, |k| r.counts[k])
+}

@@ -1,0 +1,225 @@
+//! Text fitting for chart labels: numbers with a real minus sign, labels broken into two
+//! lines at line-break opportunities or shortened with "…", and greedy wrapping into a
+//! column of a given width. Widths come from the embedded faces, so what fits here fits in
+//! every backend that uses the same font.
+
+use crate::render::pdf::Face;
+
+/// `v` with at most `decimals` decimals, no trailing zeros, and a real minus sign.
+pub fn format_number(v: f64, decimals: usize, minus: char) -> String {
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+    match s.strip_prefix('-') {
+        Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("{minus}{rest}"),
+        Some(rest) => rest.to_owned(),
+        None => s.to_owned(),
+    }
+}
+
+/// One label in at most two lines of `width` points at `size`; false when it had to be
+/// shortened or split where a line may not break.
+pub fn fit_label(face: &Face, name: &str, size: f32, width: f32) -> (String, bool) {
+    let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let fits = |s: &str| face.width(s, size) <= width;
+    if fits(&name) {
+        return (name, true);
+    }
+    // the most balanced split at a line-break opportunity; between ideographs, one after
+    // an even number of them (Chinese words are mostly two characters) and a fuller first
+    // line are preferred
+    let mut best: Option<(f32, String)> = None;
+    for (at, _) in unicode_linebreak::linebreaks(&name) {
+        if at == 0 || at >= name.len() {
+            continue;
+        }
+        let (a, b) = (name[..at].trim_end(), name[at..].trim_start());
+        if a.is_empty() || b.is_empty() || !fits(a) || !fits(b) {
+            continue;
+        }
+        let run = a.chars().rev().take_while(|&c| is_ideograph(c)).count();
+        let odd = run % 2 == 1 && b.starts_with(is_ideograph);
+        let cost = face.width(a, size).max(face.width(b, size)) + if odd { size } else { 0.0 };
+        if best.as_ref().is_none_or(|(c, _)| cost <= *c) {
+            best = Some((cost, format!("{a}\n{b}")));
+        }
+    }
+    if let Some((_, text)) = best {
+        return (text, true);
+    }
+    // fill the first line, shorten the second
+    let mut first = String::new();
+    let mut rest = name.chars().peekable();
+    while let Some(&c) = rest.peek() {
+        let mut next = first.clone();
+        next.push(c);
+        if !fits(&next) && !first.is_empty() {
+            break;
+        }
+        first = next;
+        rest.next();
+    }
+    let first = first.trim_end().to_owned();
+    let rest: String = rest.collect::<String>().trim_start().to_owned();
+    if rest.is_empty() {
+        return (first, false);
+    }
+    (format!("{first}\n{}", shorten(face, &rest, size, width)), false)
+}
+
+/// A CJK unified ideograph (the common blocks).
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// `s` cut to `width` points at `size`, ending in an ellipsis when cut.
+pub fn shorten(face: &Face, s: &str, size: f32, width: f32) -> String {
+    if face.width(s, size) <= width {
+        return s.to_owned();
+    }
+    with_ellipsis(face, s, size, width)
+}
+
+/// The ellipsis after `s`: "…" after Chinese, "..." after Latin text (the font's "…" is
+/// the centred CJK form).
+fn ellipsis(s: &str) -> &'static str {
+    match s.trim_end().chars().last() {
+        Some(c) if c.is_ascii() => "...",
+        _ => "…",
+    }
+}
+
+/// As much of `s` as fits in `width` with an ellipsis after it.
+fn with_ellipsis(face: &Face, s: &str, size: f32, width: f32) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        out.push(c);
+        if face.width(&format!("{}{}", out.trim_end(), ellipsis(&out)), size) > width {
+            out.pop();
+            break;
+        }
+    }
+    // a Latin word cut in the middle: back to the last space, when that keeps most of it
+    let cut_in_word = s[out.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        && out.ends_with(|c: char| c.is_ascii_alphanumeric());
+    if cut_in_word
+        && let Some(space) = out.rfind(' ')
+        && face.width(&out[..space], size) >= width * 0.6
+    {
+        out.truncate(space);
+    }
+    let out = out.trim_end();
+    format!("{out}{}", ellipsis(out))
+}
+
+/// `text` broken into lines of at most `width` points at `size`: at line-break
+/// opportunities (UAX #14; so between ideographs and at Latin spaces, never before closing
+/// punctuation), a word wider than a line between its characters, and a new line at every
+/// `\n`. At most `max_lines` lines (at least one); when text is left over, the last line
+/// ends in an ellipsis.
+pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
+    let max_lines = max_lines.max(1);
+    let fits = |s: &str| face.width(s.trim_end(), size) <= width;
+    // each line, and whether a space followed it in the text
+    let mut lines: Vec<(String, bool)> = Vec::new();
+    for para in text.split('\n') {
+        let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut line = String::new();
+        let mut start = 0;
+        for (at, _) in unicode_linebreak::linebreaks(&para) {
+            let piece = &para[start..at];
+            start = at;
+            let joined = format!("{line}{piece}");
+            if fits(&joined) {
+                line = joined;
+                continue;
+            }
+            if !line.trim().is_empty() {
+                lines.push((line.trim_end().to_owned(), line.ends_with(' ')));
+            }
+            line = String::new();
+            // a piece wider than the line: break between characters
+            for c in piece.trim_start().chars() {
+                let mut next = line.clone();
+                next.push(c);
+                if !fits(&next) && !line.is_empty() {
+                    lines.push((line.trim_end().to_owned(), false));
+                    next = c.to_string();
+                }
+                line = next;
+            }
+        }
+        if !line.trim().is_empty() || lines.is_empty() {
+            lines.push((line.trim_end().to_owned(), true));
+        }
+    }
+    if lines.len() > max_lines {
+        let mut rest = String::new();
+        for (l, space) in &lines[max_lines - 1..] {
+            rest.push_str(l);
+            if *space {
+                rest.push(' ');
+            }
+        }
+        lines.truncate(max_lines - 1);
+        lines.push((with_ellipsis(face, rest.trim_end(), size, width), false));
+    }
+    lines.into_iter().map(|(l, _)| l).collect()
+}
+
+/// `v` rounded to a whole number with thousands separators: `12,600`, `−3,660`.
+pub fn thousands(v: f64, minus: char) -> String {
+    let r = v.round();
+    let digits = format!("{:.0}", r.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if r < 0.0 { format!("{minus}{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::Faces;
+
+    #[test]
+    fn wraps_chinese_and_latin_text_within_the_width() {
+        let faces = Faces::embedded().unwrap();
+        let f = &faces.regular;
+        let lines = wrap(f, "被问“为什么来这里开户”，感觉被当成骗子", 7.0, 42.0, 9);
+        assert!(lines.len() > 2, "{lines:?}");
+        for l in &lines {
+            assert!(f.width(l, 7.0) <= 42.0 + 0.01, "{l}");
+        }
+        assert_eq!(lines.concat(), "被问“为什么来这里开户”，感觉被当成骗子");
+        // closing punctuation never starts a line
+        assert!(lines.iter().all(|l| !l.starts_with('，') && !l.starts_with('”')));
+        let en = wrap(f, "Pillow arrives after 40 minutes", 7.0, 50.0, 9);
+        assert!(en.len() >= 2 && en[0].starts_with("Pillow"), "{en:?}");
+        assert!(en.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
+        // the last allowed line is shortened
+        let cut = wrap(f, "一二三四五六七八九十一二三四五六七八九十", 7.0, 35.0, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with('…'));
+        // words keep their spaces when the rest is shortened, Latin ends in "..."
+        let one = wrap(f, "Welcome drink and a local treat", 7.5, 80.0, 1);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0], "Welcome drink and a...");
+        assert!(f.width(&one[0], 7.5) <= 80.0);
+        assert_eq!(wrap(f, "", 7.0, 35.0, 3), vec![String::new()]);
+        // a word wider than the line
+        let long = wrap(f, "Supercalifragilistic", 7.0, 20.0, 9);
+        assert!(long.len() > 1 && long.iter().all(|l| f.width(l, 7.0) <= 20.01));
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(12600.0, '−'), "12,600");
+        assert_eq!(thousands(899.4, '−'), "899");
+        assert_eq!(thousands(-3659.6, '−'), "−3,660");
+        assert_eq!(thousands(1_234_567.0, '-'), "1,234,567");
+    }
+}

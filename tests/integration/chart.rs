@@ -1,0 +1,272 @@
+//! `kano chart`: every kind from both examples as SVG and PDF, the charts' text found in
+//! both, determinism, and the errors.
+
+use std::path::Path;
+
+use crate::harness::{code, kano};
+
+/// Text with all whitespace removed: extraction splits lines.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn pdf_text(file: &Path) -> String {
+    let doc = lopdf::Document::load(file).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert_eq!(pages.len(), 1, "{}", file.display());
+    squeeze(&doc.extract_text(&pages).unwrap())
+}
+
+/// The text of an SVG's `<text>` elements, unescaped, whitespace removed.
+fn svg_text(file: &Path) -> String {
+    let svg = std::fs::read_to_string(file).unwrap();
+    assert!(svg.starts_with("<svg width=\"170mm\""), "{}", file.display());
+    let mut out = String::new();
+    for part in svg.split("<text").skip(1) {
+        let body = part.split_once('>').map_or("", |(_, b)| b);
+        let body = body.split("</text>").next().unwrap_or("");
+        out.push_str(body);
+    }
+    squeeze(
+        &out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// (chart file stem, texts it must hold) per example.
+const ZH: &[(&str, &[&str])] = &[
+    (
+        "kano-better-worse",
+        &["KANOBetter–Worse系数图", "取号后短信提醒叫号", "兴奋需求A", "基本需求M", "分界线0.5"],
+    ),
+    ("kano-categories", &["KANO各功能需求类别占比", "厅堂WiFi", "无差异I", "回答占比（%）"]),
+    ("kano-continuous", &["KANO连续分析", "手机银行预约取号", "重要性3", "分界线2"]),
+    ("servqual-gaps", &["SERVQUAL期望与感知", "可靠度", "期望E", "感知P", "−1.14"]),
+    ("servqual-zone", &["容忍区域", "移情度", "低于容忍区", "5.44"]),
+    ("servqual-ipa", &["重要性—表现分析（IPA）", "重点改进", "继续保持", "SP2", "十字线：均值"]),
+    (
+        "journey-g1-j1",
+        &["客户旅程图", "进门问询", "痛点", "午休时段大堂经理在", "波谷−3", "平均线−0.5", "首触点"],
+    ),
+    ("proposals-g1", &["MOT方案三度评价", "速赢区", "p6", "新市民开户礼包", "服务专业度"]),
+    ("nps-g1-s8", &["NPS评分分布", "推荐者9–10", "NPS+37.5", "n=32"]),
+    ("csat", &["各触点CSAT", "手机银行下载与激活", "76%"]),
+    ("ces", &["客户费力度", "越高越省力", "同意"]),
+    ("market-damage", &["体验损害模型（TARP）·2025年", "12,600", "3,660", "收入风险"]),
+    ("pk", &["分组PK得分", "第六组·回音队", "总分93/100", "方案创新性(25)"]),
+];
+
+const EN: &[(&str, &[&str])] = &[
+    (
+        "kano-better-worse",
+        &["KanoBetter–Worseplot", "FreefastWi-Fi", "Attractive(A)", "splitat0.5"],
+    ),
+    ("kano-categories", &["Kanocategorysharesbyfeature", "Pillowmenu", "Reverse(R)"]),
+    ("servqual-gaps", &["SERVQUAL:expectationandperception", "Responsiveness", "−1.1"]),
+    ("servqual-zone", &["Zoneoftolerance", "Belowthezone", "Abovethezone"]),
+    ("journey-g1-j1", &["Journeymap", "Arrivesat", "Painpoints", "Valley−3", "Peak2", "End1"]),
+    (
+        "proposals-g2",
+        &["Three-degreeevaluationofproposals", "Quickwins", "Billcheckedandsentthenightbefore"],
+    ),
+    ("nps-g1-s7", &["NPSdistribution", "Detractors0–6", "n=25"]),
+    ("csat", &["CSATbytouchpoint", "TeamArrival"]),
+    ("ces", &["Customereffort(CES)bytouchpoint", "higher=easier"]),
+    ("market-damage", &["Marketdamage(TARP)·FY2025", "1,000", "899", "Revenueatrisk"]),
+    ("pk", &["Groupcompetitionscores", "TeamRecovery", "Total87/100"]),
+];
+
+fn check_all(workshop: &str, expected: &[(&str, &[&str])], count: usize, lang: Option<&str>) {
+    for format in ["svg", "pdf"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("charts");
+        let mut args =
+            vec!["chart", workshop, "--all", "--format", format, "-o", dir.to_str().unwrap()];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let o = kano(&args);
+        assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        let names = files(&dir);
+        assert_eq!(names.len(), count, "{names:?}");
+        assert!(names.iter().all(|n| n.ends_with(&format!(".{format}"))));
+        for (stem, texts) in expected {
+            let file = dir.join(format!("{stem}.{format}"));
+            let text = if format == "svg" { svg_text(&file) } else { pdf_text(&file) };
+            for t in *texts {
+                assert!(text.contains(t), "{workshop} {stem}.{format}: no {t:?} in {text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_chart_of_the_chinese_example_as_svg_and_pdf() {
+    check_all("workshops/zh-bank", ZH, 30, None);
+}
+
+#[test]
+fn every_chart_of_the_english_example_as_svg_and_pdf() {
+    check_all("workshops/en-hotel.yaml", EN, 16, None);
+}
+
+#[test]
+fn the_language_can_be_chosen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bw.svg");
+    let o = kano(&[
+        "chart",
+        "workshops/zh-bank",
+        "--kind",
+        "kano-better-worse",
+        "--lang",
+        "en",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let text = svg_text(&out);
+    // fixed wording in English, the workshop's own names as typed
+    assert!(text.contains("Attractive(A)") && text.contains("取号后短信提醒叫号"), "{text}");
+    let out = tmp.path().join("j.pdf");
+    let o = kano(&[
+        "chart",
+        "workshops/en-hotel.yaml",
+        "-k",
+        "journey-g3-j1",
+        "--lang",
+        "zh-TW",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let text = pdf_text(&out);
+    assert!(text.contains("痛點") && text.contains("Noisyroomcomplaint"), "{text}");
+}
+
+#[test]
+fn one_chart_in_each_format_is_deterministic() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for ext in ["svg", "png", "pdf"] {
+        let mut outputs = Vec::new();
+        for d in [&a, &b] {
+            let file = d.path().join(format!("market.{ext}"));
+            let o = kano(&[
+                "chart",
+                "workshops/en-hotel.yaml",
+                "--kind",
+                "market-damage",
+                "-o",
+                file.to_str().unwrap(),
+            ]);
+            assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+            assert!(String::from_utf8_lossy(&o.stdout).contains("wrote"));
+            outputs.push(std::fs::read(&file).unwrap());
+        }
+        assert!(outputs[0] == outputs[1], "two runs gave different {ext} bytes");
+    }
+    let png = std::fs::read(a.path().join("market.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+}
+
+#[test]
+fn a_kind_with_several_charts_draws_the_first_and_names_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("j.svg");
+    let o = kano(&["chart", "workshops/zh-bank", "--kind", "journey", "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("drew `journey-g1-j1`") && err.contains("journey-g6-j1"), "{err}");
+    assert!(svg_text(&out).contains("新市民网点开户"));
+    // an id that does not exist
+    let o = kano(&[
+        "chart",
+        "workshops/zh-bank",
+        "--kind",
+        "journey-g9-j1",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("journey-g1-j1"));
+}
+
+#[test]
+fn unknown_kind_is_exit_2_with_the_kinds() {
+    let o = kano(&["chart", "workshops/en-hotel.yaml", "--kind", "kano-beter-worse"]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("unknown chart kind `kano-beter-worse`"), "{err}");
+    assert!(err.contains("did you mean `kano-better-worse`?"), "{err}");
+    assert!(err.contains("market-damage"), "{err}");
+}
+
+#[test]
+fn a_kind_without_data_is_exit_2_and_skipped_by_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("c.svg");
+    let o = kano(&[
+        "chart",
+        "workshops/en-hotel.yaml",
+        "--kind",
+        "kano-continuous",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no `kano-continuous` chart") && err.contains("respondents"), "{err}");
+    assert!(!out.exists());
+    let dir = tmp.path().join("all");
+    let o = kano(&["chart", "workshops/en-hotel.yaml", "--all", "-o", dir.to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("skipped kano-continuous") && err.contains("skipped servqual-ipa"),
+        "{err}"
+    );
+}
+
+#[test]
+fn listing_and_usage_errors() {
+    let o = kano(&["chart", "--list"]);
+    assert_eq!(code(&o), 0);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("kano-better-worse") && out.contains("pk"), "{out}");
+    let o = kano(&["chart", "workshops/en-hotel.yaml", "--list"]);
+    assert_eq!(code(&o), 0);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("journey-g2-j1") && out.contains("kano-continuous") && out.contains("(none:")
+    );
+    // no kind, no --all
+    assert_eq!(code(&kano(&["chart", "workshops/en-hotel.yaml"])), 2);
+    // an extension that is no format
+    let o =
+        kano(&["chart", "workshops/en-hotel.yaml", "--kind", "pk", "-o", "/tmp/kano-chart.gif"]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains(".svg, .png or .pdf"));
+    // an invalid workshop writes nothing
+    let o = kano(&[
+        "chart",
+        "tests/corpus/bad/bad-enums.yaml",
+        "--all",
+        "-o",
+        "/nonexistent-kano-charts",
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no chart written"));
+}
