@@ -40,13 +40,21 @@ fn main() {
             std::process::exit(2);
         };
         let lang: Language = ws.data.workshop.language;
-        let data = match kano::report_data(ws) {
+        let mut data = match kano::report_data(ws) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("{e}");
                 std::process::exit(2);
             }
         };
+        let opts = kano::analysis::AnalyzeOptions { lang, ..Default::default() };
+        match kano::analyze_workshop(ws, &loaded, &opts) {
+            Ok(a) => data.analysis = Some(a),
+            Err((diags, _)) => {
+                eprintln!("the analysis failed: {} problem(s)", diags.len());
+                std::process::exit(2);
+            }
+        }
         let out = match pdf(ws, &data, &ReportOptions::new(lang)) {
             Ok(out) => out,
             Err(e) => {

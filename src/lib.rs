@@ -54,6 +54,36 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Read the answer files a checked workshop refers to and run every analysis method.
+/// On failure: the problems as diagnostics, with the sources to show them from.
+pub fn analyze_workshop(
+    ws: &model::Workshop,
+    loaded: &input::Loaded,
+    opts: &analysis::AnalyzeOptions,
+) -> Result<analysis::Analysis, (Vec<diag::Diagnostic>, input::responses::Sources)> {
+    let data = match input::responses::load(ws) {
+        Ok((data, _)) => data,
+        Err((diags, files)) => {
+            let mut sources = loaded.sources.clone();
+            sources.extend(files);
+            return Err((diags, sources));
+        }
+    };
+    analysis::analyze(ws, opts, &data).map_err(|problems| {
+        let root = model::Origin { file: 0, prefix: String::new() };
+        let diags = problems
+            .iter()
+            .map(|p| {
+                let origin = p.group.and_then(|g| ws.origins.get(g)).unwrap_or(&root);
+                let full = full_path(origin, &p.path);
+                let file = ws.files.get(origin.file).cloned().unwrap_or_default();
+                diag::Diagnostic::error(file, loaded.pos(origin.file, &full), full, &p.message)
+            })
+            .collect();
+        (diags, loaded.sources.clone())
+    })
+}
+
 /// Read and analyse what a report needs beyond the workshop file: the Kano survey (or the
 /// inline counts), classified with the default method.
 pub fn report_data(ws: &model::Workshop) -> Result<report::ReportData, String> {
@@ -70,7 +100,7 @@ pub fn report_data(ws: &model::Workshop) -> Result<report::ReportData, String> {
             })?)
         }
     };
-    Ok(report::ReportData { kano })
+    Ok(report::ReportData { kano, analysis: None })
 }
 
 /// Load and check a workshop; every diagnostic found, sorted.
@@ -192,13 +222,22 @@ fn cmd_report(args: &cli::ReportArgs) -> ExitCode {
         paper: args.paper.into(),
         templates,
     };
-    let data = match report_data(ws) {
+    let mut data = match report_data(ws) {
         Ok(d) => d,
         Err(e) => {
             let _ = writeln!(err, "error: {e}; no report written");
             return ExitCode::from(EXIT_INVALID);
         }
     };
+    let analyze_opts = analysis::AnalyzeOptions { lang: opts.lang, ..Default::default() };
+    match analyze_workshop(ws, &loaded, &analyze_opts) {
+        Ok(a) => data.analysis = Some(a),
+        Err((diags, sources)) => {
+            let _ = err.write_all(diag::render(&diags, &sources).as_bytes());
+            let _ = writeln!(err, "{}: no report written", path.display());
+            return ExitCode::from(EXIT_INVALID);
+        }
+    }
     let pdf = match render::report::pdf(ws, &data, &opts) {
         Ok(pdf) => pdf,
         Err(e) => {
@@ -253,40 +292,15 @@ fn cmd_analyze(args: &cli::AnalyzeArgs) -> ExitCode {
         );
         return ExitCode::from(EXIT_INVALID);
     };
-    let data = match input::responses::load(ws) {
-        Ok((data, _)) => data,
-        Err((diags, files)) => {
-            let mut sources = loaded.sources.clone();
-            sources.extend(files);
-            let _ = err.write_all(diag::render(&diags, &sources).as_bytes());
-            let _ = writeln!(
-                err,
-                "{}: {} error(s) in the answer files; nothing analysed",
-                path.display(),
-                diags.len()
-            );
-            return ExitCode::from(EXIT_INVALID);
-        }
-    };
     let opts = analysis::AnalyzeOptions {
         as_of: args.as_of,
         ipa_crosshair: args.ipa_crosshair,
         lang: args.lang.map_or(ws.data.workshop.language, model::Language::from),
     };
-    let result = match analysis::analyze(ws, &opts, &data) {
+    let result = match analyze_workshop(ws, &loaded, &opts) {
         Ok(r) => r,
-        Err(problems) => {
-            let root = model::Origin { file: 0, prefix: String::new() };
-            let diags: Vec<diag::Diagnostic> = problems
-                .iter()
-                .map(|p| {
-                    let origin = p.group.and_then(|g| ws.origins.get(g)).unwrap_or(&root);
-                    let full = full_path(origin, &p.path);
-                    let file = ws.files.get(origin.file).cloned().unwrap_or_default();
-                    diag::Diagnostic::error(file, loaded.pos(origin.file, &full), full, &p.message)
-                })
-                .collect();
-            let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
+        Err((diags, sources)) => {
+            let _ = err.write_all(diag::render(&diags, &sources).as_bytes());
             let _ = writeln!(err, "{}: nothing analysed", path.display());
             return ExitCode::from(EXIT_INVALID);
         }

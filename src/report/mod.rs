@@ -43,6 +43,8 @@ pub struct ReportContext {
 pub struct ReportData {
     /// The classified Kano section.
     pub kano: Option<crate::render::classify::ClassifyReport>,
+    /// Every other analysis (`kano analyze`), in the report language.
+    pub analysis: Option<crate::analysis::Analysis>,
 }
 
 /// The Kano section.
