@@ -381,16 +381,16 @@ pub struct ServqualResult {
 
 const METHOD_RESPONSES: &str = "S_d = mean over respondents of S_id, the mean of the \
      respondent's item gaps P − E in d (items with both answers); Parasuraman, Zeithaml & Berry 1988";
-const METHOD_ITEMS: &str = "S_d = mean of the item gaps P̄ − Ē in d, from published item means; \
+const METHOD_ITEMS: &str = "S_d = mean of the item gaps mean(P) − mean(E) in d, from published item means; \
      Parasuraman, Zeithaml & Berry 1988";
 const METHOD_DIMENSIONS: &str =
-    "S_d = P̄ − Ē from published dimension means; Parasuraman, Zeithaml & Berry 1988";
+    "S_d = mean(P) − mean(E) from published dimension means; Parasuraman, Zeithaml & Berry 1988";
 const METHOD_NONE: &str = "no expectation/perception data";
 const METHOD_UNWEIGHTED: &str =
     "SQ_u = mean of the dimension scores S_d (Parasuraman, Zeithaml & Berry 1988)";
 const METHOD_WEIGHTED: &str = "SQ_w = mean over respondents of Σ_d (points_id / 100) · S_id \
      (Parasuraman, Zeithaml & Berry 1991)";
-const METHOD_WEIGHTED_MEAN: &str = "SQ_w = Σ_d (w̄_d / 100) · S_d with the mean points w̄_d; \
+const METHOD_WEIGHTED_MEAN: &str = "SQ_w = Σ_d (mean(w_d) / 100) · S_d with the mean points mean(w_d); \
      equals the per-respondent formula when every respondent gives the same points \
      (Parasuraman, Zeithaml & Berry 1991)";
 const METHOD_ITEM_LEVEL: &str = "mean of the item gaps P − E over items; differs from SQ_u \

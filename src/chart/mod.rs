@@ -129,7 +129,7 @@ impl Kind {
             Kind::KanoBetterWorse => "Kano Better–Worse scatter, a label per feature (kano)",
             Kind::KanoCategories => "Kano category shares per feature, 100 % stacked (kano)",
             Kind::KanoContinuous => {
-                "continuous Kano: D̄ against F̄, importance as size (kano survey with respondents)"
+                "continuous Kano: mean D against mean F, importance as size (kano survey with respondents)"
             }
             Kind::ServqualGaps => "SERVQUAL expectation against perception, gap bars (servqual)",
             Kind::ServqualZone => {

@@ -2,7 +2,7 @@
 //! that [`super::pdf::markup`] turns into layout blocks. All templates are parsed when the
 //! engine is built, so a template mistake fails before any output is written.
 
-use tera::{Context, Kwargs, State, Tera};
+use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::report::ReportContext;
 
@@ -18,6 +18,12 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("measurement.md", include_str!("../../templates/report/measurement.md")),
     ("gaps.md", include_str!("../../templates/report/gaps.md")),
     ("kano.md", include_str!("../../templates/report/kano.md")),
+    ("summary.md", include_str!("../../templates/report/summary.md")),
+    ("servqual.md", include_str!("../../templates/report/servqual.md")),
+    ("metrics.md", include_str!("../../templates/report/metrics.md")),
+    ("market_damage.md", include_str!("../../templates/report/market_damage.md")),
+    ("pk.md", include_str!("../../templates/report/pk.md")),
+    ("methods.md", include_str!("../../templates/report/methods.md")),
 ];
 
 /// Escape text so the markup parser shows it as typed: Markdown's ASCII punctuation gets a
@@ -52,6 +58,51 @@ fn md_filter(v: &str, _: Kwargs, _: &State) -> String {
     escape_md(v)
 }
 
+/// A number with `d` decimals (default 1), grouped in thousands when `sep` is true; `pct`
+/// multiplies a fraction by 100 first; `sign` shows `+` on positive numbers. A missing
+/// value (null) is shown as `—`.
+fn fmt_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+    let Some(mut x) = v.as_f64() else { return Ok("—".to_owned()) };
+    let d = usize::try_from(kwargs.get::<i64>("d")?.unwrap_or(1)).unwrap_or(1).min(6);
+    if kwargs.get::<bool>("pct")?.unwrap_or(false) {
+        x *= 100.0;
+    }
+    if !x.is_finite() {
+        return Ok("—".to_owned());
+    }
+    let mut s = format!("{x:.d$}");
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s.remove(0); // no "-0.0"
+    }
+    if kwargs.get::<bool>("sep")?.unwrap_or(false) {
+        s = group_thousands(&s);
+    }
+    if kwargs.get::<bool>("sign")?.unwrap_or(false)
+        && x > 0.0
+        && !s.chars().all(|c| c == '0' || c == '.')
+    {
+        s.insert(0, '+');
+    }
+    Ok(s)
+}
+
+/// `1234567.5` → `1,234,567.5`.
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
 /// Build the engine with the default templates.
 pub fn engine() -> Result<Tera, tera::Error> {
     engine_with(&[])
@@ -64,6 +115,7 @@ pub fn engine_with(overrides: &[(String, String)]) -> Result<Tera, tera::Error> 
     tera.autoescape_on(Vec::<&str>::new());
     tera.register_filter("md", md_filter);
     tera.register_filter("cell", md_filter);
+    tera.register_filter("fmt", fmt_filter);
     let defaults = DEFAULT_TEMPLATES
         .iter()
         .filter(|(name, _)| !overrides.iter().any(|(n, _)| n == name))
@@ -90,6 +142,29 @@ mod tests {
         assert_eq!(escape_md("3. 步骤"), "3\\. 步骤");
         assert_eq!(escape_md("12) 步骤"), "12\\) 步骤");
         assert_eq!(escape_md("≥95%"), "≥95%");
+    }
+
+    #[test]
+    fn numbers_format() {
+        assert_eq!(group_thousands("6770342.88"), "6,770,342.88");
+        assert_eq!(group_thousands("-123"), "-123");
+        assert_eq!(group_thousands("1000"), "1,000");
+        let tera = {
+            let mut t = Tera::new();
+            t.register_filter("fmt", fmt_filter);
+            t.add_raw_template(
+                "t",
+                "{{ a | fmt }}|{{ a | fmt(d=0, sep=true) }}|{{ b | fmt(pct=true) }}|{{ c | fmt }}|{{ z | fmt(sign=true) }}|{{ a | fmt(sign=true, d=2) }}",
+            )
+            .unwrap();
+            t
+        };
+        let mut ctx = Context::new();
+        ctx.insert("a", &12345.678);
+        ctx.insert("b", &0.062);
+        ctx.insert("c", &Option::<f64>::None);
+        ctx.insert("z", &-0.01);
+        assert_eq!(tera.render("t", &ctx).unwrap(), "12345.7|12,346|6.2|—|0.0|+12345.68");
     }
 
     #[test]

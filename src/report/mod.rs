@@ -35,6 +35,15 @@ pub struct ReportContext {
     /// The Kano analysis of the workshop's survey or counts; absent in a one-group report
     /// and when the workshop has no Kano section.
     pub kano: Option<KanoView>,
+    /// Everything `kano analyze` computes (its JSON contract, numbers unrounded: format
+    /// them with the `fmt` filter); absent when not analysed.
+    pub a: Option<crate::analysis::Analysis>,
+    /// The ids of the workshop-wide charts the report can place (`servqual-gaps`,
+    /// `servqual-zone`, `servqual-ipa`, `csat`, `ces`, `market-damage`, `pk`).
+    pub chart_ids: Vec<String>,
+    /// The customer-metric variants used (`nps`, `csat-top2`, `ces-2.0`, …), each once
+    /// with its method, for the appendix: `[variant, method]` pairs.
+    pub metric_methods: Vec<[String; 2]>,
 }
 
 /// What the report is made from besides the workshop file: analyses whose input had to be
@@ -134,8 +143,11 @@ pub struct GroupView {
     pub posts: Vec<PostView>,
     /// Journeys.
     pub journeys: Vec<JourneyView>,
-    /// MOT proposals of all its journeys, in file order.
+    /// MOT proposals of all its journeys, ranked by the three-degree score when analysed
+    /// (else in file order).
     pub proposals: Vec<ProposalView>,
+    /// Chart id of the proposals' ease–perception matrix, or empty.
+    pub proposals_chart: String,
     /// Measurement plan.
     pub measurements: Vec<MeasurementView>,
     /// Gap diagnoses.
@@ -165,6 +177,12 @@ pub struct ProposalView {
     pub ease: String,
     /// Perceived satisfaction, formatted.
     pub perception: String,
+    /// Rank in the group (1 = best), or empty when not analysed.
+    pub rank: String,
+    /// The three-degree score, formatted, or empty.
+    pub score: String,
+    /// A quick win: easy and well perceived.
+    pub quick_win: bool,
 }
 
 /// One touchpoint's measurement.
@@ -184,6 +202,12 @@ pub struct MeasurementView {
     pub target: String,
     /// Question wording, or empty.
     pub question: String,
+    /// The measured result, e.g. `NPS 47.4`, or empty without answers.
+    pub result: String,
+    /// Answers counted.
+    pub n: u64,
+    /// Chart id of its answer distribution (NPS), or empty.
+    pub chart: String,
 }
 
 /// One gap's diagnosis.
@@ -384,10 +408,29 @@ pub fn build(
 ) -> (ReportContext, BTreeMap<String, ChartSpec>) {
     let labels = labels::labels(lang);
     let t = text::text(lang);
-    let kano = if group.is_none() { data.kano.as_ref().map(|k| kano_view(k, &t)) } else { None };
+    let mut kano =
+        if group.is_none() { data.kano.as_ref().map(|k| kano_view(k, &t)) } else { None };
+    let analysis = data.analysis.as_ref();
+    // every chart the workshop has data for, by the name `kano chart` gives it
+    let drawn = crate::chart::data::build(ws, lang, None);
+    let mut chart_names = std::collections::BTreeSet::new();
+    let mut charts = BTreeMap::new();
+    for c in drawn.charts {
+        chart_names.insert(c.name());
+        charts.insert(c.name(), c.spec);
+    }
+    let has = |name: &str| -> String {
+        if chart_names.contains(name) { name.to_owned() } else { String::new() }
+    };
+    if let Some(k) = kano.as_mut() {
+        k.charts = ["kano-better-worse", "kano-categories", "kano-continuous"]
+            .iter()
+            .filter(|n| chart_names.contains(**n))
+            .map(|n| (*n).to_owned())
+            .collect();
+    }
     let d = &ws.data;
     let m = &d.workshop;
-    let mut charts = BTreeMap::new();
     let mut people = std::collections::BTreeSet::new();
     let groups: Vec<GroupView> = d
         .groups
@@ -401,7 +444,7 @@ pub fn build(
                     .find(|s| s.id == id)
                     .map_or_else(|| id.to_owned(), |s| s.name.clone())
             };
-            let proposals = g
+            let mut proposals: Vec<ProposalView> = g
                 .journeys
                 .iter()
                 .flat_map(|j| j.proposals.iter().map(move |p| (j, p)))
@@ -423,8 +466,22 @@ pub fn build(
                     professionalism: num(p.scores.professionalism),
                     ease: num(p.scores.ease),
                     perception: num(p.scores.perception),
+                    rank: String::new(),
+                    score: String::new(),
+                    quick_win: false,
                 })
                 .collect();
+            if let Some(a) = analysis {
+                let ranked = |id: &str| a.proposals.iter().find(|r| r.group == g.id && r.id == id);
+                for p in &mut proposals {
+                    if let Some(r) = ranked(&p.id) {
+                        p.rank = r.group_rank.to_string();
+                        p.score = format!("{:.2}", r.score);
+                        p.quick_win = r.quick_win;
+                    }
+                }
+                proposals.sort_by_key(|p| ranked(&p.id).map_or(usize::MAX, |r| r.group_rank));
+            }
             let measurements = g
                 .measurement_plans
                 .iter()
@@ -436,6 +493,17 @@ pub fn build(
                     timing: x.timing.clone(),
                     target: x.target.clone(),
                     question: x.question.clone().unwrap_or_default(),
+                    result: analysis
+                        .and_then(|a| {
+                            a.metrics.iter().find(|m| m.group == g.id && m.step == x.step)
+                        })
+                        .map_or_else(String::new, |m| metric_result(&m.figures)),
+                    n: analysis
+                        .and_then(|a| {
+                            a.metrics.iter().find(|m| m.group == g.id && m.step == x.step)
+                        })
+                        .map_or(0, |m| m.figures.n),
+                    chart: has(&format!("nps-{}-{}", g.id, x.step)),
                 })
                 .collect();
             let gaps = g
@@ -491,15 +559,17 @@ pub fn build(
                 .journeys
                 .iter()
                 .map(|j| {
-                    let chart = format!("emotion-{}-{}", g.id, j.id);
-                    charts.insert(
-                        chart.clone(),
-                        ChartSpec::Emotion(EmotionChart {
-                            title: format!("{} · {}", j.name, labels.emotion_curve),
-                            steps: j.steps.iter().map(|s| (s.name.clone(), s.emotion)).collect(),
-                            scale: (d.scales.emotion.min, d.scales.emotion.max),
-                        }),
-                    );
+                    let map = format!("journey-{}-{}", g.id, j.id);
+                    let chart = if chart_names.contains(&map) {
+                        map
+                    } else {
+                        format!("emotion-{}-{}", g.id, j.id)
+                    };
+                    charts.entry(chart.clone()).or_insert(ChartSpec::Emotion(EmotionChart {
+                        title: format!("{} · {}", j.name, labels.emotion_curve),
+                        steps: j.steps.iter().map(|s| (s.name.clone(), s.emotion)).collect(),
+                        scale: (d.scales.emotion.min, d.scales.emotion.max),
+                    }));
                     JourneyView {
                         id: j.id.clone(),
                         name: j.name.clone(),
@@ -533,6 +603,7 @@ pub fn build(
                 posts,
                 journeys,
                 proposals,
+                proposals_chart: has(&format!("proposals-{}", g.id)),
                 measurements,
                 gaps,
                 self_test,
@@ -560,8 +631,47 @@ pub fn build(
         groups,
         labels,
         kano,
+        metric_methods: {
+            let mut seen: Vec<[String; 2]> = Vec::new();
+            for m in analysis.map(|a| a.metrics.as_slice()).unwrap_or(&[]) {
+                let f = &m.figures;
+                if !seen.iter().any(|[v, _]| v == f.variant) {
+                    seen.push([f.variant.to_owned(), f.method.to_owned()]);
+                }
+            }
+            seen
+        },
+        a: data.analysis.clone(),
+        chart_ids: [
+            "servqual-gaps",
+            "servqual-zone",
+            "servqual-ipa",
+            "csat",
+            "ces",
+            "market-damage",
+            "pk",
+        ]
+        .iter()
+        .filter(|n| chart_names.contains(**n))
+        .map(|n| (*n).to_owned())
+        .collect(),
     };
     (ctx, charts)
+}
+
+/// A measurement's headline figure in words: `NPS 47.4`, `CSAT 70.0%`, `CES 5.17`.
+fn metric_result(f: &crate::analysis::metrics::Figures) -> String {
+    use crate::model::Metric;
+    match (f.kind, f.score) {
+        (_, None) => String::new(),
+        (Metric::Nps, Some(v)) => format!("NPS {v:.1}"),
+        (Metric::Csat, Some(_)) => match (f.top2_box_pct, f.mean) {
+            (Some(p), Some(m)) => format!("CSAT {p:.1}% · {m:.2}"),
+            (Some(p), None) => format!("CSAT {p:.1}%"),
+            (None, _) => f.mean.map_or_else(String::new, |m| format!("CSAT {m:.2}")),
+        },
+        (Metric::Ces, Some(v)) => format!("CES {v:.2}"),
+    }
 }
 
 fn fixed(v: Option<f64>, decimals: usize) -> String {
