@@ -451,11 +451,18 @@ pub fn build(
                 .map(|(j, p)| ProposalView {
                     id: p.id.clone(),
                     title: p.title.clone(),
-                    kind: match p.phase {
-                        Some(ph) => format!("{}（{}）", p.kind.label(lang), ph.label(lang)),
-                        None => p.kind.label(lang).to_owned(),
+                    kind: match (p.phase, lang) {
+                        (Some(ph), Language::En) => {
+                            format!("{} ({})", p.kind.label(lang), ph.label(lang))
+                        }
+                        (Some(ph), _) => format!("{}（{}）", p.kind.label(lang), ph.label(lang)),
+                        (None, _) => p.kind.label(lang).to_owned(),
                     },
-                    step: format!("{} · {}", j.name, step_name(&p.step)),
+                    step: if g.journeys.len() > 1 {
+                        format!("{} · {}", j.name, step_name(&p.step))
+                    } else {
+                        step_name(&p.step)
+                    },
                     description: p.description.clone().unwrap_or_default(),
                     principles: p
                         .principles
@@ -694,7 +701,9 @@ fn kano_view(
             name: f.name.clone(),
             category: f.category.map_or_else(String::new, |c| c.as_str().to_owned()),
             category_name: match (f.category, &f.mixed) {
-                (Some(c), Some(mixed)) => format!("{}（{mixed}）", word(&cat_key(c))),
+                (Some(c), Some(mixed)) => {
+                    format!("{}{}{mixed}{}", word(&cat_key(c)), word("lp"), word("rp"))
+                }
                 (Some(c), None) => word(&cat_key(c)).to_owned(),
                 (None, _) => String::new(),
             },

@@ -56,6 +56,11 @@ const TEXT: &[(&str, &str, &str, &str)] = &[
     ("rule_moai", "Matzler 影响优先原则", "Matzler 影響優先原則", "Matzler's what-hurts-most rule"),
     ("rule_two_stage", "两阶段原则", "兩階段原則", "two-stage rule"),
     ("sep", "，", "，", ", "),
+    ("lp", "（", "（", " ("),
+    ("rp", "）", "）", ")"),
+    ("prof_short", "专业度", "專業度", "Prof."),
+    ("ease_short", "难易度", "難易度", "Ease"),
+    ("perc_short", "感知度", "感知度", "Perc."),
     ("summary", "3-2-1 总结", "3-2-1 總結", "The 3-2-1 summary"),
     (
         "summary_lead",
