@@ -85,15 +85,41 @@ fn fonts_are_embedded_subsets() {
 
 #[test]
 fn report_is_deterministic() {
-    let a = tempfile::tempdir().unwrap();
-    let b = tempfile::tempdir().unwrap();
-    for d in [&a, &b] {
-        let o = kano(&["report", "workshops/en-hotel.yaml", "-o", d.path().to_str().unwrap()]);
-        assert_eq!(code(&o), 0);
+    for (workshop, file) in
+        [("workshops/en-hotel.yaml", "en-hotel.pdf"), ("workshops/zh-bank", "zh-bank.pdf")]
+    {
+        let a = tempfile::tempdir().unwrap();
+        let b = tempfile::tempdir().unwrap();
+        for d in [&a, &b] {
+            let o = kano(&["report", workshop, "-o", d.path().to_str().unwrap()]);
+            assert_eq!(code(&o), 0);
+        }
+        let x = std::fs::read(a.path().join(file)).unwrap();
+        let y = std::fs::read(b.path().join(file)).unwrap();
+        assert!(x == y, "two runs of {workshop} gave different bytes");
     }
-    let x = std::fs::read(a.path().join("en-hotel.pdf")).unwrap();
-    let y = std::fs::read(b.path().join("en-hotel.pdf")).unwrap();
-    assert!(x == y, "two runs gave different bytes");
+}
+
+#[test]
+fn english_wording_on_chinese_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().to_str().unwrap();
+    let o = kano(&["report", "workshops/zh-bank", "--lang", "en", "-o", out]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, text) = pdf_text(&std::fs::read(tmp.path().join("zh-bank.pdf")).unwrap());
+    let text = squeeze(&text);
+    for s in [
+        "Contents",
+        "The3-2-1summary",
+        "Kanoneedsanalysis",
+        "Zoneoftolerance",
+        "GroupPK",
+        "Appendix:methods",
+        "第一组·启航队",
+    ] {
+        assert!(text.contains(s), "no {s} in the English report");
+    }
+    assert!(!text.contains("目录") && !text.contains("：Kano"));
 }
 
 #[test]
