@@ -24,7 +24,10 @@ const ZH_BANK: &[ExampleFile] = &[
     ("g5-nps-sms.csv", include_bytes!("../workshops/zh-bank/g5-nps-sms.csv")),
 ];
 
-const EN_HOTEL: &[ExampleFile] = &[("workshop.yaml", include_bytes!("../workshops/en-hotel.yaml"))];
+const EN_HOTEL: &[ExampleFile] = &[
+    ("workshop.yaml", include_bytes!("../workshops/en-hotel.yaml")),
+    ("en-hotel-kano.csv", include_bytes!("../workshops/en-hotel-kano.csv")),
+];
 
 /// Where the schemas go inside the new folder.
 const SCHEMA_DIR: &str = "schema";

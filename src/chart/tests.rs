@@ -127,8 +127,8 @@ fn examples_have_every_kind_they_have_data_for() {
     }
     let en = all_charts("workshops/en-hotel.yaml", Language::En);
     let missing: Vec<Kind> = en.missing.iter().map(|(k, _)| *k).collect();
-    // counts only, and no item importances
-    assert_eq!(missing, vec![Kind::KanoContinuous, Kind::ServqualIpa]);
+    // no item importances
+    assert_eq!(missing, vec![Kind::ServqualIpa]);
     // one journey map per journey, one proposal chart per group, names as files
     let names: Vec<String> = en.charts.iter().map(NamedChart::name).collect();
     for n in ["journey-g1-j1", "journey-g3-j1", "proposals-g2", "nps-g1-s7", "market-damage", "pk"]

@@ -71,12 +71,12 @@ fn workshop_survey_classifies() {
     );
 }
 
-/// Inline counts of the English workshop include METHODS' worked example (A=12 O=30 M=5
+/// The English workshop's survey tallies to METHODS' worked example for f1 (A=12 O=30 M=5
 /// I=8 R=1 Q=0): plurality O, Better 0.764, Worse −0.636, Fong significant.
 #[test]
-fn workshop_counts_worked_example() {
+fn workshop_survey_worked_example() {
     let v = json(&["classify", "workshops/en-hotel.yaml", "--format", "json"]);
-    assert_eq!(v["input"]["layout"], "counts");
+    assert_eq!(v["input"]["layout"], "wide");
     let f1 = &v["features"][0];
     assert_eq!(f1["n"], 56);
     assert_eq!(f1["plurality"], "O");
@@ -84,7 +84,8 @@ fn workshop_counts_worked_example() {
     assert!((f1["worse"].as_f64().unwrap() + 0.636).abs() < 0.005);
     assert_eq!(f1["fong"]["significant"], true);
     assert!((f1["fong"]["critical"].as_f64().unwrap() - 8.45).abs() < 0.005);
-    assert!(f1["continuous"].is_null());
+    assert_eq!(f1["blank"], 48, "two blank cells per guest who skipped f1");
+    assert!(f1["continuous"].is_object());
 }
 
 #[test]

@@ -268,6 +268,8 @@ fn missing_glyphs_are_listed_and_source_date_epoch_dates_the_pdf() {
     assert!(yaml.contains('\u{1F600}'));
     let file = tmp.path().join("en-hotel.yaml");
     std::fs::write(&file, yaml).unwrap();
+    std::fs::copy(root().join("workshops/en-hotel-kano.csv"), tmp.path().join("en-hotel-kano.csv"))
+        .unwrap();
     let run = |epoch: Option<&str>| {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kano"));
         cmd.args(["report", file.to_str().unwrap(), "-o", tmp.path().to_str().unwrap()]);
