@@ -4,20 +4,27 @@
 //!
 //! Loads `workshops/zh-bank` once, then times, each as the median of R runs (default 10):
 //!
-//! - `data`: building every chart's input from the workshop (this classifies the
-//!   120-respondent Kano survey);
+//! - `results`: what the charts draw: the analysis (answer files read) and the Kano
+//!   classification of the 120-respondent survey, as `kano chart` computes them;
+//! - `data`: every chart's input from those results;
 //! - `pdf ops`: drawing every chart into printpdf operations through the plotters PDF
 //!   backend, into one document, as the report does;
 //! - `svg`: every chart as an SVG document;
 //! - `pdf files`: every chart as a one-page PDF file (font subsetting included);
+//! - `pdf document`: every chart on a page of one document, saved once with its fonts
+//!   subset, as the report holds them;
 //! - `png`: every chart as a 200-dpi PNG.
 //!
 //! Prints a Markdown table. The goal is well under a second for all charts.
 
 use std::time::{Duration, Instant};
 
-use kano::chart::{data, output};
-use kano::model::Language;
+use kano::analysis::{Analysis, AnalyzeOptions};
+use kano::chart::data::{self, ChartInputs};
+use kano::chart::output;
+use kano::model::{Language, Workshop};
+use kano::render::classify::ClassifyReport;
+use kano::render::pdf::layout::MM;
 use kano::render::pdf::{Area, DocMeta, Faces, PdfFonts};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -46,13 +53,27 @@ fn main() {
         .unwrap_or(10usize)
         .max(1);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let loaded = kano::input::load(&root.join("workshops/zh-bank"));
-    let Some(ws) = loaded.workshop else {
+    let mut loaded = kano::input::load(&root.join("workshops/zh-bank"));
+    let Some(ws) = loaded.workshop.take() else {
         eprintln!("workshops/zh-bank could not be loaded");
         std::process::exit(2);
     };
+    let results = |ws: &Workshop| -> (Analysis, Option<ClassifyReport>) {
+        let opts = AnalyzeOptions { lang: Language::ZhCn, ..Default::default() };
+        let analysis = kano::analyze_workshop(ws, &loaded, &opts).unwrap_or_else(|(d, _)| {
+            eprintln!("the analysis failed: {} problem(s)", d.len());
+            std::process::exit(2);
+        });
+        let kano = kano::report_data(ws).unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(2);
+        });
+        (analysis, kano.kano)
+    };
+    let (analysis, kano) = results(&ws);
+    let inputs = ChartInputs { analysis: Some(&analysis), kano: kano.as_ref() };
     let faces = Faces::embedded().expect("the embedded fonts load");
-    let charts = data::build(&ws, Language::ZhCn, None).charts;
+    let charts = data::build(&ws, &inputs, Language::ZhCn, None).charts;
     println!(
         "workshops/zh-bank: {} charts; {} cpus; release build; {runs} runs each, medians (min)\n",
         charts.len(),
@@ -61,8 +82,12 @@ fn main() {
 
     let mut rows: Vec<(&str, (Duration, Duration))> = Vec::new();
     rows.push((
-        "data (all charts' inputs, Kano survey classified)",
-        time(runs, || data::build(&ws, Language::ZhCn, None)),
+        "results (analysis with answer files, Kano survey classified)",
+        time(runs, || results(&ws)),
+    ));
+    rows.push((
+        "data (all charts' inputs from the results)",
+        time(runs, || data::build(&ws, &inputs, Language::ZhCn, None)),
     ));
     rows.push((
         "pdf ops (all charts into one document)",
@@ -91,6 +116,31 @@ fn main() {
                 .iter()
                 .map(|c| output::pdf(&c.spec, &faces, DocMeta::default()).expect("pdf").len())
                 .sum::<usize>()
+        }),
+    ));
+    rows.push((
+        "pdf document (all charts, a page each, saved once)",
+        time(runs, || {
+            let mut doc = printpdf::PdfDocument::new("bench");
+            let fonts = PdfFonts::add_to(&mut doc, &faces).expect("fonts");
+            let pages: Vec<printpdf::PdfPage> = charts
+                .iter()
+                .map(|c| {
+                    let (w, h) = output::size(&c.spec, &faces);
+                    let area = Area { x: 20.0, y: 20.0, width: w, height: h };
+                    let ops = output::pdf_ops(&c.spec, area, &fonts, true).expect("chart");
+                    let mm = |pt: f32| printpdf::Mm(pt / MM);
+                    printpdf::PdfPage::new(mm(w + 40.0), mm(h + 40.0), ops)
+                })
+                .collect();
+            doc.with_pages(pages);
+            let opts = printpdf::PdfSaveOptions {
+                optimize: true,
+                subset_fonts: true,
+                secure: true,
+                image_optimization: None,
+            };
+            doc.save(&opts, &mut Vec::new()).len()
         }),
     ));
     rows.push((

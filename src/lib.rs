@@ -332,14 +332,15 @@ fn cmd_analyze(args: &cli::AnalyzeArgs) -> ExitCode {
 }
 
 /// Load a workshop for a command that writes something: diagnostics on stderr; `None`
-/// (after saying so) when it has errors.
-fn load_for_output(path: &std::path::Path, what: &str) -> Option<model::Workshop> {
-    let (loaded, diags) = load_and_check(path);
+/// (after saying so) when it has errors. The workshop, and what was loaded with it (the
+/// sources and positions later diagnostics point into).
+fn load_for_output(path: &std::path::Path, what: &str) -> Option<(model::Workshop, input::Loaded)> {
+    let (mut loaded, diags) = load_and_check(path);
     let (errors, warnings) = diag::counts(&diags);
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
-    match loaded.workshop {
-        Some(ws) if errors == 0 => Some(ws),
+    match loaded.workshop.take() {
+        Some(ws) if errors == 0 => Some((ws, loaded)),
         _ => {
             let _ = writeln!(
                 err,
@@ -421,11 +422,38 @@ fn cmd_chart(args: &cli::ChartArgs) -> ExitCode {
         (None, g) => g.unwrap_or(Format::Svg),
     };
 
-    let Some(ws) = load_for_output(path, "chart") else {
+    let Some((ws, loaded)) = load_for_output(path, "chart") else {
         return ExitCode::from(EXIT_INVALID);
     };
     let lang = args.lang.map_or(ws.data.workshop.language, model::Language::from);
-    let charts = chart::data::build(&ws, lang, wanted.as_ref().map(|(k, _)| *k));
+    let only = wanted.as_ref().map(|(k, _)| *k);
+    // the figures: the analysis (every chart but Kano's) and the Kano classification, each
+    // only when a chart of it is wanted
+    let analysis = if only.is_none_or(|k| !k.is_kano()) {
+        let opts = analysis::AnalyzeOptions { lang, ..Default::default() };
+        match analyze_workshop(&ws, &loaded, &opts) {
+            Ok(a) => Some(a),
+            Err((diags, sources)) => {
+                eprint!("{}", diag::render(&diags, &sources));
+                return fail(format!("{}: nothing analysed; no chart written", path.display()));
+            }
+        }
+    } else {
+        None
+    };
+    let (kano, kano_error) = match only.is_none_or(Kind::is_kano).then(|| report_data(&ws)) {
+        Some(Ok(data)) => (data.kano, None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let inputs = chart::data::ChartInputs { analysis: analysis.as_ref(), kano: kano.as_ref() };
+    let mut charts = chart::data::build(&ws, &inputs, lang, only);
+    // a Kano survey that cannot be classified leaves the other charts drawable
+    if let Some(e) = kano_error {
+        for (_, why) in charts.missing.iter_mut().filter(|(k, _)| k.is_kano()) {
+            why.clone_from(&e);
+        }
+    }
     if args.list {
         println!("charts of {} ({}):", path.display(), lang.key());
         for c in &charts.charts {

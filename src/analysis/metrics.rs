@@ -99,6 +99,9 @@ pub struct Figures {
     pub top2_box_pct: Option<f64>,
     /// CES 2.0: % agreeing (above the midpoint: 5–7 on 1–7).
     pub agree_pct: Option<f64>,
+    /// NPS: how many answered 0, 1, …, 10 (eleven counts summing to `n`); `null` for CSAT
+    /// and CES.
+    pub distribution: Option<[u64; 11]>,
 }
 
 /// The usual scale of each metric: NPS 0–10, CSAT 1–5, CES 1–7 (CES 2.0).
@@ -160,6 +163,11 @@ pub fn nps(values: &[f64]) -> Result<Figures, ScaleError> {
     let promoters = values.iter().filter(|v| **v >= 9.0).count();
     let detractors = values.iter().filter(|v| **v <= 6.0).count();
     let passives = n - promoters - detractors;
+    let mut distribution = [0u64; 11];
+    for v in values {
+        // validated: a whole number from 0 to 10
+        distribution[*v as usize] += 1;
+    }
     let (p, d) = (pct(promoters, n), pct(detractors, n));
     let score = p.zip(d).map(|(p, d)| p - d);
     let se = (n > 0).then(|| {
@@ -181,6 +189,7 @@ pub fn nps(values: &[f64]) -> Result<Figures, ScaleError> {
         detractors_pct: d,
         top2_box_pct: None,
         agree_pct: None,
+        distribution: Some(distribution),
     })
 }
 
@@ -205,6 +214,7 @@ pub fn csat(values: &[f64], scale: Scale) -> Result<Figures, ScaleError> {
         detractors_pct: None,
         top2_box_pct: t2b,
         agree_pct: None,
+        distribution: None,
     })
 }
 
@@ -232,6 +242,7 @@ pub fn ces(values: &[f64], scale: Scale) -> Result<Figures, ScaleError> {
         detractors_pct: None,
         top2_box_pct: None,
         agree_pct: agree,
+        distribution: None,
     })
 }
 
@@ -274,12 +285,17 @@ mod tests {
         assert!(close(f.se, 24.698, 0.0005), "{:?}", f.se);
         assert_eq!(f.headline, "nps");
         assert!(f.scale.higher_is_better);
+        // the answers per value: 3 at 9, 2 at 10, 2 at 7, one each at 8, 3 and 6
+        assert_eq!(f.distribution, Some([0, 0, 0, 1, 0, 0, 1, 2, 1, 3, 2]));
     }
 
     #[test]
     fn nps_edges() {
         let f = nps(&[]).unwrap();
         assert_eq!((f.n, f.score, f.se, f.mean), (0, None, None, None));
+        assert_eq!(f.distribution, Some([0; 11]));
+        let f = nps(&[0.0, 10.0, 10.0]).unwrap();
+        assert_eq!(f.distribution, Some([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]));
         let f = nps(&[10.0]).unwrap();
         assert!(close(f.score, 100.0, 1e-12) && close(f.se, 0.0, 1e-12));
         let f = nps(&[0.0, 6.0]).unwrap();
@@ -310,6 +326,7 @@ mod tests {
         assert_eq!(f.top2_box_pct, f.score);
         assert!(close(f.mean, (125.0 + 80.0 + 30.0 + 5.0) / 60.0, 1e-12));
         assert_eq!((f.headline, f.variant), ("top2_box_pct", "csat-top2"));
+        assert_eq!(f.distribution, None);
         let e = csat(&[6.0], default_scale(Metric::Csat)).unwrap_err();
         assert_eq!(e.to_string(), "CSAT answer 6 is outside its scale (scale 1..5)");
         assert!(csat(&[0.0], default_scale(Metric::Csat)).is_err());

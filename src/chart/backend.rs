@@ -24,7 +24,7 @@ use plotters_backend::{
 };
 use printpdf::{
     Color, Line, LineCapStyle, LineDashPattern, LineJoinStyle, LinePoint, Op, PaintMode, Point,
-    Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
+    Polygon, PolygonRing, Pt, Rect, Rgb, TextMatrix, TextRenderingMode, WindingOrder,
 };
 
 use crate::render::pdf::{Area, Face, PdfFonts};
@@ -399,7 +399,10 @@ impl DrawingBackend for PdfBackend<'_> {
             let x = anchor.x.0 + ux * dx - vx * down;
             let y = anchor.y.0 + uy * dx - vy * down;
             self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw([ux, uy, vx, vy, x, y]) });
-            self.ops.push(Op::ShowText { items: vec![TextItem::Text(line.to_owned())] });
+            // glyph ids from the face's own table: printpdf would look each character up
+            // in the font's cmap again when saving (slow); each carries its character for
+            // the ToUnicode map, so the text stays searchable
+            self.ops.push(Op::ShowText { items: vec![PdfFonts::text_item(face, line)] });
         }
         self.ops.push(Op::EndTextSection);
         Ok(())
@@ -464,13 +467,16 @@ pub(crate) mod inspect {
                 }
                 Op::SetTextMatrix { matrix } => m = matrix.as_array(),
                 Op::ShowText { items } => {
-                    let text: String = items
-                        .iter()
-                        .filter_map(|i| match i {
-                            TextItem::Text(t) => Some(t.as_str()),
-                            _ => None,
-                        })
-                        .collect();
+                    let mut text = String::new();
+                    for item in items {
+                        match item {
+                            TextItem::Text(t) => text.push_str(t),
+                            TextItem::GlyphIds(glyphs) => {
+                                text.extend(glyphs.iter().filter_map(|g| g.cid.as_deref()));
+                            }
+                            TextItem::Offset(_) => {}
+                        }
+                    }
                     let (face, _) = fonts.pick(bold);
                     let w = face.width(&text, size);
                     let corners = [

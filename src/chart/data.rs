@@ -1,29 +1,26 @@
 //! Every chart a workshop has data for, as [`NamedChart`]s in the report language.
 //!
-//! The Kano charts come from the Kano analysis of the workshop's Kano section (the same
-//! classification as `kano classify`, default method); journeys, proposals and the group
-//! competition straight from the model.
+//! The charts draw results, they compute none: every figure comes from the analysis the
+//! caller ran ([`ChartInputs`]), so that a chart shows the same numbers as `kano analyze`
+//! and the report's tables.
 //!
-//! # Adapters
+//! | kind | from |
+//! |---|---|
+//! | Kano | the whole-sample segment of the Kano classification (`kano classify`, as the report runs it) |
+//! | `servqual-gaps` | [`Analysis::servqual`]: E, P per dimension (raw responses, item or dimension means) |
+//! | `servqual-zone` | its zone of tolerance |
+//! | `servqual-ipa` | its IPA points (items, or dimensions with their 100-point weights) and the crosshair it chose |
+//! | `journey` | [`Analysis::journeys`]: steps with peak, valley and end marked, the average line; pain points from the workshop |
+//! | `proposals` | [`Analysis::proposals`], in the workshop's order |
+//! | `nps` | [`Analysis::metrics`]: the 0–10 distribution and the score (inline answers and `responses_file`) |
+//! | `csat`, `ces` | [`Analysis::metrics`]: top-2-box %, mean, % agreeing, n, the scale's direction |
+//! | `market-damage` | [`Analysis::market_damage`]: lost per group, word-of-mouth reach |
+//! | `pk` | [`Analysis::pk`]: scores, totals and ranks (ties share a rank) |
 //!
-//! A few charts need figures that the service-quality analysis computes. Until its results
-//! are available here, the small functions in [`adapters`] compute just what the charts
-//! draw, straight from the model, each with its source in METHODS; they are kept apart so
-//! that they can be replaced by the analysis' results one by one:
-//!
-//! | adapter | figures | METHODS |
-//! |---|---|---|
-//! | [`adapters::servqual_means`] | mean E and P per dimension | §2 |
-//! | [`adapters::ipa_points`] | items' performance and importance, the crosshair at the means | §2 |
-//! | [`adapters::nps_counts`] | answers per 0–10 value, the NPS | §3 |
-//! | [`adapters::csat_figures`] | top-2-box %, mean, n | §3 |
-//! | [`adapters::ces_figures`] | mean, % agreeing, direction of the scale | §3 |
-//! | [`adapters::tarp`] | complained, resolved, lost by group, word-of-mouth reach | §4 |
-//! | [`adapters::journey_moments`] | average line, peaks, valleys, end | §5 |
+//! Only the labels, the scales of journeys and proposals, and the pain points are read
+//! from the workshop. Nothing here reads a file.
 
-use std::collections::HashMap;
-
-use super::journey::{JourneyChart, JourneyStep};
+use super::journey::{JourneyChart, JourneyStep, KeyMoments};
 use super::kano::{
     BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ContinuousChart,
     ContinuousPoint,
@@ -32,11 +29,15 @@ use super::market_damage::DamageChart;
 use super::metrics::{NpsChart, ScoreChart, TouchpointScore};
 use super::pk::{PkChart, PkCriterion, PkGroup};
 use super::proposals::{ProposalChart, ProposalPoint};
-use super::servqual::{DimensionScores, GapChart, IpaChart, ZoneChart, ZoneRow};
+use super::servqual::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneChart, ZoneRow};
+use super::text::format_number;
 use super::words::Words;
 use super::{Kind, NamedChart};
-use crate::analysis::kano::{Category, KanoResult, Method};
-use crate::model::{Dimension, Group, Language, Metric, Scale, Workshop};
+use crate::analysis::kano::{Category, KanoResult};
+use crate::analysis::metrics::Figures;
+use crate::analysis::{Analysis, MetricEntry};
+use crate::model::{Dimension, Language, Metric, Scale, Workshop};
+use crate::render::classify::ClassifyReport;
 use crate::report::ChartSpec;
 
 /// What a workshop can be charted with.
@@ -48,267 +49,327 @@ pub struct Charts {
     pub missing: Vec<(Kind, String)>,
 }
 
-/// The charts of `ws` in `lang`: every kind, or only `only`.
-pub fn build(ws: &Workshop, lang: Language, only: Option<Kind>) -> Charts {
-    let w = Words::of(lang);
+/// The results the charts draw.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChartInputs<'a> {
+    /// The workshop's analysis (`crate::analyze_workshop`): every chart but the Kano ones.
+    /// `None`: those charts are missing.
+    pub analysis: Option<&'a Analysis>,
+    /// The classification of the workshop's Kano section (`crate::report_data`); the
+    /// charts show its first segment, the whole sample. `None`: no Kano charts.
+    pub kano: Option<&'a ClassifyReport>,
+}
+
+const NOT_ANALYSED: &str = "the workshop has not been analysed";
+
+/// The charts of `ws` in `lang` from the results in `inputs`: every kind, or only `only`.
+pub fn build(
+    ws: &Workshop,
+    inputs: &ChartInputs<'_>,
+    lang: Language,
+    only: Option<Kind>,
+) -> Charts {
     let mut out = Charts::default();
     let wanted = |k: Kind| only.is_none_or(|o| o == k);
-    let kano_kinds = [Kind::KanoBetterWorse, Kind::KanoCategories, Kind::KanoContinuous];
-    if kano_kinds.iter().any(|k| wanted(*k)) {
-        match kano_results(ws) {
-            Ok(results) => {
-                for k in kano_kinds.into_iter().filter(|k| wanted(*k)) {
-                    match kano_chart(k, &results, lang) {
-                        Some(spec) => out.charts.push(NamedChart { kind: k, id: None, spec }),
-                        None => out.missing.push((k, missing_kano(k))),
-                    }
-                }
-            }
-            Err(e) => {
-                for k in kano_kinds.into_iter().filter(|k| wanted(*k)) {
-                    out.missing.push((k, e.clone()));
-                }
-            }
+    for k in Kind::ALL.into_iter().filter(|k| k.is_kano() && wanted(*k)) {
+        let chart = inputs.kano.map(|r| {
+            let features = r.segments.first().map_or(&[][..], |s| &s.features[..]);
+            kano_chart(k, features, r.method.continuous_split, lang)
+        });
+        match chart {
+            Some(Some(spec)) => out.charts.push(NamedChart { kind: k, id: None, spec }),
+            Some(None) => out.missing.push((k, missing_kano(k))),
+            None => out.missing.push((k, "no `kano` section with answers".into())),
         }
     }
-    let sq = ws.data.servqual.as_ref();
-    let scale = |s: Scale| (s.min, s.max);
-    if wanted(Kind::ServqualGaps) {
-        let rows: Vec<DimensionScores> = sq
-            .map(adapters::servqual_means)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(d, e, p)| DimensionScores {
-                name: d.label(lang).to_owned(),
-                expectation: e,
-                perception: p,
-            })
-            .collect();
-        if rows.is_empty() {
-            out.missing.push((Kind::ServqualGaps, "no `servqual` items or dimension means".into()));
-        } else if let Some(sq) = sq {
-            let spec = ChartSpec::ServqualGaps(GapChart {
-                title: w.servqual.to_owned(),
-                lang,
-                scale: scale(sq.scale),
-                rows,
-            });
-            out.charts.push(NamedChart { kind: Kind::ServqualGaps, id: None, spec });
-        }
-    }
-    if wanted(Kind::ServqualZone) {
-        match sq.filter(|s| !s.zone_of_tolerance.is_empty()) {
-            Some(sq) => {
-                let mut zones = sq.zone_of_tolerance.clone();
-                zones.sort_by_key(|z| Dimension::ALL.iter().position(|d| *d == z.dimension));
-                let rows = zones
-                    .iter()
-                    .map(|z| ZoneRow {
-                        name: z.dimension.label(lang).to_owned(),
-                        adequate: z.adequate,
-                        desired: z.desired,
-                        perceived: z.perceived,
-                    })
-                    .collect();
-                let spec = ChartSpec::ServqualZone(ZoneChart {
-                    title: w.zone.to_owned(),
-                    lang,
-                    scale: scale(sq.scale),
-                    rows,
-                });
-                out.charts.push(NamedChart { kind: Kind::ServqualZone, id: None, spec });
-            }
-            None => {
-                out.missing.push((Kind::ServqualZone, "no `servqual.zone_of_tolerance`".into()))
-            }
-        }
-    }
-    if wanted(Kind::ServqualIpa) {
-        match sq.and_then(adapters::ipa_points) {
-            Some((items, crosshair)) => {
-                let spec = ChartSpec::Ipa(IpaChart {
-                    title: w.ipa.to_owned(),
-                    lang,
-                    items,
-                    crosshair,
-                    crosshair_note: w.at_means.to_owned(),
-                    scale: sq.map_or((1.0, 7.0), |s| scale(s.scale)),
-                });
-                out.charts.push(NamedChart { kind: Kind::ServqualIpa, id: None, spec });
-            }
-            None => out
-                .missing
-                .push((Kind::ServqualIpa, "no `servqual.items` with an `importance`".into())),
-        }
-    }
-    let groups = &ws.data.groups;
-    if wanted(Kind::Journey) {
-        let before = out.charts.len();
-        for g in groups {
-            for j in &g.journeys {
-                let steps: Vec<JourneyStep> = j
-                    .steps
-                    .iter()
-                    .map(|s| JourneyStep {
-                        name: s.name.clone(),
-                        emotion: s.emotion,
-                        kinds: s.kinds.clone(),
-                        pain_points: s.pain_points.clone(),
-                    })
-                    .collect();
-                let scores: Vec<f64> = steps.iter().map(|s| s.emotion).collect();
-                let spec = ChartSpec::Journey(JourneyChart {
-                    title: format!("{}{}{}{}{}", g.name, w.dot, j.name, w.dot, w.journey_map),
-                    lang,
-                    scale: scale(ws.data.scales.emotion),
-                    steps,
-                    moments: adapters::journey_moments(&scores),
-                });
-                out.charts.push(NamedChart {
-                    kind: Kind::Journey,
-                    id: Some(format!("{}-{}", g.id, j.id)),
-                    spec,
-                });
-            }
-        }
-        if out.charts.len() == before {
-            out.missing.push((Kind::Journey, "no group has a journey".into()));
-        }
-    }
-    if wanted(Kind::Proposals) {
-        let before = out.charts.len();
-        for g in groups {
-            let points: Vec<ProposalPoint> = g
-                .journeys
-                .iter()
-                .flat_map(|j| &j.proposals)
-                .map(|p| ProposalPoint {
-                    id: p.id.clone(),
-                    title: p.title.clone(),
-                    kind: p.kind,
-                    ease: p.scores.ease,
-                    perception: p.scores.perception,
-                    professionalism: p.scores.professionalism,
-                })
-                .collect();
-            if points.is_empty() {
-                continue;
-            }
-            let spec = ChartSpec::Proposals(ProposalChart {
-                title: format!("{}{}{}", g.name, w.dot, w.proposals),
-                lang,
-                scale: scale(ws.data.scales.proposal),
-                points,
-            });
-            out.charts.push(NamedChart { kind: Kind::Proposals, id: Some(g.id.clone()), spec });
-        }
-        if out.charts.len() == before {
-            out.missing.push((Kind::Proposals, "no journey has proposals".into()));
-        }
-    }
-    if wanted(Kind::Nps) {
-        let before = out.charts.len();
-        for g in groups {
-            for m in g
-                .measurement_plans
-                .iter()
-                .filter(|m| m.metric == Metric::Nps && !m.responses.is_empty())
-            {
-                let (counts, score) = adapters::nps_counts(&m.responses);
-                let spec = ChartSpec::Nps(NpsChart {
-                    title: format!(
-                        "{}{}{}{}{}",
-                        g.name,
-                        w.dot,
-                        step_name(g, &m.step),
-                        w.dot,
-                        w.nps
-                    ),
-                    lang,
-                    counts,
-                    score,
-                });
-                out.charts.push(NamedChart {
-                    kind: Kind::Nps,
-                    id: Some(format!("{}-{}", g.id, m.step)),
-                    spec,
-                });
-            }
-        }
-        if out.charts.len() == before {
-            out.missing.push((Kind::Nps, "no NPS measurement has inline `responses`".into()));
-        }
-    }
-    for (kind, metric) in [(Kind::Csat, Metric::Csat), (Kind::Ces, Metric::Ces)] {
-        if !wanted(kind) {
+    for k in Kind::ALL.into_iter().filter(|k| !k.is_kano() && wanted(*k)) {
+        let Some(a) = inputs.analysis else {
+            out.missing.push((k, NOT_ANALYSED.into()));
             continue;
-        }
-        match score_chart(ws, lang, metric) {
-            Some(spec) => out.charts.push(NamedChart { kind, id: None, spec }),
-            None => out.missing.push((
-                kind,
-                format!("no {} measurement has inline `responses`", metric.key().to_uppercase()),
-            )),
-        }
-    }
-    if wanted(Kind::MarketDamage) {
-        match &ws.data.market_damage {
-            Some(md) => {
-                let t = adapters::tarp(md);
-                let title = match &md.period {
-                    Some(p) => format!("{}{}{p}", w.market_damage, w.dot),
-                    None => w.market_damage.to_owned(),
-                };
-                let spec = ChartSpec::MarketDamage(DamageChart {
-                    title,
-                    lang,
-                    with_problem: md.customers_with_problem,
-                    complained: t.complained,
-                    resolved: t.resolved,
-                    lost: t.lost,
-                    value_per_customer: Some(md.value_per_customer),
-                    word_of_mouth: t.word_of_mouth,
-                    currency: md.currency.clone().unwrap_or_default(),
-                });
-                out.charts.push(NamedChart { kind: Kind::MarketDamage, id: None, spec });
-            }
-            None => out.missing.push((Kind::MarketDamage, "no `market_damage` section".into())),
-        }
-    }
-    if wanted(Kind::Pk) {
-        match &ws.data.pk {
-            Some(pk) if !pk.scores.is_empty() => {
-                let names: HashMap<&str, &str> =
-                    groups.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect();
-                let spec = ChartSpec::Pk(PkChart {
-                    title: w.pk.to_owned(),
-                    lang,
-                    criteria: pk
-                        .criteria
-                        .iter()
-                        .map(|c| PkCriterion { name: c.name.clone(), max: c.max })
-                        .collect(),
-                    groups: pk
-                        .scores
-                        .iter()
-                        .map(|s| PkGroup {
-                            name: names
-                                .get(s.group.as_str())
-                                .map_or_else(|| s.group.clone(), |n| (*n).to_owned()),
-                            scores: pk
-                                .criteria
-                                .iter()
-                                .map(|c| s.scores.get(&c.id).copied())
-                                .collect(),
-                        })
-                        .collect(),
-                });
-                out.charts.push(NamedChart { kind: Kind::Pk, id: None, spec });
-            }
-            _ => out.missing.push((Kind::Pk, "no `pk` scores".into())),
+        };
+        let before = out.charts.len();
+        let why = from_analysis(k, ws, a, lang, &mut out.charts);
+        if out.charts.len() == before {
+            out.missing.push((k, why));
         }
     }
     out
+}
+
+/// Push the charts of kind `k` (not a Kano kind) drawn from `a`; returns why there are
+/// none, for when none was pushed.
+fn from_analysis(
+    k: Kind,
+    ws: &Workshop,
+    a: &Analysis,
+    lang: Language,
+    out: &mut Vec<NamedChart>,
+) -> String {
+    let w = Words::of(lang);
+    let mut push = |id: Option<String>, spec: ChartSpec| out.push(NamedChart { kind: k, id, spec });
+    let sq = a.servqual.as_ref();
+    let range = |s: Scale| (s.min, s.max);
+    match k {
+        Kind::ServqualGaps => {
+            let Some(sq) = sq else { return "no `servqual` section".into() };
+            let rows: Vec<DimensionScores> = sq
+                .dimensions
+                .iter()
+                .filter_map(|d| {
+                    Some(DimensionScores {
+                        name: d.dimension.label(lang).to_owned(),
+                        expectation: d.expectation?,
+                        perception: d.perception?,
+                    })
+                })
+                .collect();
+            if !rows.is_empty() {
+                let title = w.servqual.to_owned();
+                let scale = range(sq.scale);
+                push(None, ChartSpec::ServqualGaps(GapChart { title, lang, scale, rows }));
+            }
+            "no SERVQUAL expectation and perception scores".into()
+        }
+        Kind::ServqualZone => {
+            let Some(sq) = sq.filter(|s| !s.zone_of_tolerance.is_empty()) else {
+                return "no `servqual.zone_of_tolerance`".into();
+            };
+            let mut zones: Vec<_> = sq.zone_of_tolerance.iter().collect();
+            zones.sort_by_key(|z| dim_order(z.dimension));
+            let rows = zones
+                .iter()
+                .map(|z| ZoneRow {
+                    name: z.dimension.label(lang).to_owned(),
+                    adequate: z.adequate,
+                    desired: z.desired,
+                    perceived: z.perceived,
+                })
+                .collect();
+            let title = w.zone.to_owned();
+            push(
+                None,
+                ChartSpec::ServqualZone(ZoneChart { title, lang, scale: range(sq.scale), rows }),
+            );
+            String::new()
+        }
+        Kind::ServqualIpa => {
+            let none = "no importance data: neither `servqual` item importances nor \
+                        dimension weights";
+            let Some((sq, cross)) = sq.and_then(|s| Some((s, s.ipa_crosshair.as_ref()?))) else {
+                return none.into();
+            };
+            let by_dimension = cross.level == "dimensions";
+            let items: Vec<IpaItem> = sq
+                .ipa
+                .iter()
+                .filter_map(|p| {
+                    let (label, dimension) = if by_dimension {
+                        let d = Dimension::ALL.iter().copied().find(|d| d.key() == p.id)?;
+                        (d.label(lang).to_owned(), d)
+                    } else {
+                        let item = sq.items.iter().find(|i| i.id == p.id)?;
+                        (p.id.clone(), item.dimension)
+                    };
+                    Some(IpaItem {
+                        label,
+                        dimension,
+                        performance: p.performance,
+                        importance: p.importance,
+                    })
+                })
+                .collect();
+            if items.is_empty() {
+                return none.into();
+            }
+            let lines = &cross.lines;
+            let (mut title, mut scale) = (w.ipa.to_owned(), range(sq.scale));
+            if by_dimension {
+                title = format!("{title}{}{}", w.dot, w.ipa_by_dimension);
+                // importance in points of 100, performance on the answer scale: the axes
+                // are bounded by both
+                scale = (scale.0.min(0.0), scale.1.max(100.0));
+            }
+            push(
+                None,
+                ChartSpec::Ipa(IpaChart {
+                    title,
+                    lang,
+                    items,
+                    crosshair: (lines.performance, lines.importance),
+                    crosshair_note: w.crosshair_note(
+                        lines.method,
+                        lines.performance,
+                        lines.importance,
+                    ),
+                    scale,
+                }),
+            );
+            String::new()
+        }
+        Kind::Journey => {
+            for j in &a.journeys {
+                let steps_in_ws = ws
+                    .data
+                    .groups
+                    .iter()
+                    .find(|g| g.id == j.group)
+                    .and_then(|g| g.journeys.iter().find(|x| x.id == j.id))
+                    .map_or(&[][..], |x| &x.steps[..]);
+                let steps: Vec<JourneyStep> = j
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| JourneyStep {
+                        name: s.name.clone(),
+                        emotion: s.emotion,
+                        kinds: s.kinds.clone(),
+                        pain_points: steps_in_ws
+                            .get(i)
+                            .filter(|x| x.id == s.id)
+                            .map(|x| x.pain_points.clone())
+                            .unwrap_or_default(),
+                    })
+                    .collect();
+                let marked = |f: fn(&crate::analysis::journey::StepResult) -> bool| -> Vec<usize> {
+                    j.steps.iter().enumerate().filter(|(_, s)| f(s)).map(|(i, _)| i).collect()
+                };
+                let moments = KeyMoments {
+                    mean: j.average.unwrap_or(f64::NAN),
+                    peaks: marked(|s| s.peak),
+                    valleys: marked(|s| s.valley),
+                    end: j.steps.iter().position(|s| s.end),
+                };
+                let spec = ChartSpec::Journey(JourneyChart {
+                    title: format!("{}{}{}{}{}", j.group_name, w.dot, j.name, w.dot, w.journey_map),
+                    lang,
+                    scale: range(j.scale),
+                    steps,
+                    moments,
+                });
+                push(Some(format!("{}-{}", j.group, j.id)), spec);
+            }
+            "no group has a journey".into()
+        }
+        Kind::Proposals => {
+            for g in &ws.data.groups {
+                // in the workshop's order, the figures as the analysis has them
+                let points: Vec<ProposalPoint> = g
+                    .journeys
+                    .iter()
+                    .flat_map(|j| j.proposals.iter().map(move |p| (j, p)))
+                    .filter_map(|(j, p)| {
+                        let r = a
+                            .proposals
+                            .iter()
+                            .find(|r| r.group == g.id && r.journey == j.id && r.id == p.id)?;
+                        Some(ProposalPoint {
+                            id: r.id.clone(),
+                            title: r.title.clone(),
+                            kind: r.kind,
+                            ease: r.ease,
+                            perception: r.perception,
+                            professionalism: r.professionalism,
+                        })
+                    })
+                    .collect();
+                if points.is_empty() {
+                    continue;
+                }
+                let spec = ChartSpec::Proposals(ProposalChart {
+                    title: format!("{}{}{}", g.name, w.dot, w.proposals),
+                    lang,
+                    scale: range(ws.data.scales.proposal),
+                    points,
+                });
+                push(Some(g.id.clone()), spec);
+            }
+            "no journey has proposals".into()
+        }
+        Kind::Nps => {
+            for m in measured(a, Metric::Nps) {
+                let Some(counts) = m.figures.distribution else { continue };
+                let spec = ChartSpec::Nps(NpsChart {
+                    title: format!("{}{}{}", touchpoint(m, w), w.dot, w.nps),
+                    lang,
+                    counts,
+                    score: m.figures.score,
+                });
+                push(Some(format!("{}-{}", m.group, m.step)), spec);
+            }
+            "no NPS measurement has answers (`responses` or `responses_file`)".into()
+        }
+        Kind::Csat | Kind::Ces => {
+            let metric = if k == Kind::Csat { Metric::Csat } else { Metric::Ces };
+            if let Some(spec) = score_chart(a, lang, metric) {
+                push(None, spec);
+            }
+            format!(
+                "no {} measurement has answers (`responses` or `responses_file`)",
+                metric.key().to_uppercase()
+            )
+        }
+        Kind::MarketDamage => {
+            let Some(md) = &a.market_damage else { return "no `market_damage` section".into() };
+            let title = match &md.period {
+                Some(p) => format!("{}{}{p}", w.market_damage, w.dot),
+                None => w.market_damage.to_owned(),
+            };
+            let (np, c, s) = (md.customers_with_problem, md.complaint_rate, md.resolution_rate);
+            let spec = ChartSpec::MarketDamage(DamageChart {
+                title,
+                lang,
+                with_problem: np,
+                complained: np * c,
+                resolved: np * c * s,
+                lost: [
+                    md.lost.not_complained,
+                    md.lost.complained_unresolved,
+                    md.lost.complained_resolved,
+                ],
+                value_per_customer: Some(md.value_per_customer),
+                word_of_mouth: md.word_of_mouth.as_ref().map(|w| w.reach),
+                currency: md.currency.clone().unwrap_or_default(),
+            });
+            push(None, spec);
+            String::new()
+        }
+        Kind::Pk => {
+            let Some(first) = a.pk.first() else { return "no `pk` scores".into() };
+            let criteria = first
+                .scores
+                .iter()
+                .map(|c| PkCriterion { name: c.name.clone(), max: c.max })
+                .collect();
+            let groups =
+                a.pk.iter()
+                    .map(|g| PkGroup {
+                        name: g.name.clone(),
+                        scores: g.scores.iter().map(|c| c.score).collect(),
+                        rank: Some(g.rank),
+                    })
+                    .collect();
+            push(None, ChartSpec::Pk(PkChart { title: w.pk.to_owned(), lang, criteria, groups }));
+            String::new()
+        }
+        Kind::KanoBetterWorse | Kind::KanoCategories | Kind::KanoContinuous => {
+            "a Kano chart draws the Kano classification".into()
+        }
+    }
+}
+
+/// The position of a dimension in the method's order.
+fn dim_order(d: Dimension) -> usize {
+    Dimension::ALL.iter().position(|x| *x == d).unwrap_or(usize::MAX)
+}
+
+/// The measurements of `metric` with answers, in group and plan order.
+fn measured(a: &Analysis, metric: Metric) -> impl Iterator<Item = &MetricEntry> {
+    a.metrics.iter().filter(move |m| m.figures.kind == metric && m.figures.n > 0)
+}
+
+/// "group · step name" of a measurement (the step id when the step is not found).
+fn touchpoint(m: &MetricEntry, w: &Words) -> String {
+    format!("{}{}{}", m.group_name, w.dot, m.touchpoint.as_deref().unwrap_or(&m.step))
 }
 
 fn missing_kano(k: Kind) -> String {
@@ -320,24 +381,14 @@ fn missing_kano(k: Kind) -> String {
     }
 }
 
-/// The Kano results of the workshop's Kano section, default method.
-pub fn kano_results(ws: &Workshop) -> Result<Vec<KanoResult>, String> {
-    use crate::classify::{self, WorkshopKano};
-    let method = Method::default();
-    let report = match classify::workshop_kano(ws) {
-        None => return Err("no `kano` section".into()),
-        Some(WorkshopKano::Counts(features)) => classify::classify_counts("", features, method),
-        Some(WorkshopKano::Survey(file, names)) => {
-            let opts = classify::Options { method, ..Default::default() };
-            classify::classify_file(&file, &names, &opts)
-                .map_err(|e| format!("the Kano survey could not be classified: {e}"))?
-        }
-    };
-    Ok(report.segments.into_iter().next().map(|s| s.features).unwrap_or_default())
-}
-
-/// One of the Kano charts from the results; `None` when it has nothing to show.
-pub fn kano_chart(kind: Kind, results: &[KanoResult], lang: Language) -> Option<ChartSpec> {
+/// One of the Kano charts from the results; `split` is the continuous analysis' split (the
+/// method's `continuous_split`). `None` when it has nothing to show.
+pub fn kano_chart(
+    kind: Kind,
+    results: &[KanoResult],
+    split: f64,
+    lang: Language,
+) -> Option<ChartSpec> {
     let w = Words::of(lang);
     match kind {
         Kind::KanoBetterWorse => {
@@ -397,7 +448,7 @@ pub fn kano_chart(kind: Kind, results: &[KanoResult], lang: Language) -> Option<
                     title: w.continuous.to_owned(),
                     lang,
                     points,
-                    split: Method::default().continuous_split,
+                    split,
                 })
             })
         }
@@ -405,71 +456,49 @@ pub fn kano_chart(kind: Kind, results: &[KanoResult], lang: Language) -> Option<
     }
 }
 
-/// The name of step `id` in the group's journeys, or the id.
-fn step_name(g: &Group, id: &str) -> String {
-    g.journeys
-        .iter()
-        .flat_map(|j| &j.steps)
-        .find(|s| s.id == id)
-        .map_or_else(|| id.to_owned(), |s| s.name.clone())
-}
-
-/// The CSAT or CES bars of every measurement of `metric` with responses.
-fn score_chart(ws: &Workshop, lang: Language, metric: Metric) -> Option<ChartSpec> {
+/// The CSAT or CES bars of every measurement of `metric` with answers, with the figures
+/// and the scale's direction as the analysis recorded them.
+fn score_chart(a: &Analysis, lang: Language, metric: Metric) -> Option<ChartSpec> {
     let w = Words::of(lang);
+    let num = |v: f64, d: usize| format_number(v, d, '−');
     let mut rows = Vec::new();
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    let mut directions = Vec::new();
-    for g in &ws.data.groups {
-        for m in
-            g.measurement_plans.iter().filter(|m| m.metric == metric && !m.responses.is_empty())
-        {
-            let label = format!("{}{}{}", g.name, w.dot, step_name(g, &m.step));
-            let n = m.responses.len();
-            match metric {
-                Metric::Csat => {
-                    let scale = m.scale.unwrap_or(Scale { min: 1.0, max: 5.0 });
-                    let (top2, mean) = adapters::csat_figures(&m.responses, scale);
-                    rows.push(TouchpointScore {
-                        label,
-                        value: top2,
-                        shown: format!("{}%", super::text::format_number(top2, 0, '−')),
-                        detail: format!(
-                            "{} {} · n = {n}",
-                            w.mean,
-                            super::text::format_number(mean, 2, '−')
-                        ),
-                    });
-                    lo = 0.0;
-                    hi = 100.0;
+    // the scales met, with their direction, in order
+    let mut scales: Vec<(f64, f64, bool)> = Vec::new();
+    for m in measured(a, metric) {
+        let f: &Figures = &m.figures;
+        let n = f.n;
+        let label = touchpoint(m, w);
+        match metric {
+            Metric::Csat => {
+                let (Some(top2), Some(mean)) = (f.top2_box_pct, f.mean) else { continue };
+                rows.push(TouchpointScore {
+                    label,
+                    value: top2,
+                    shown: format!("{}%", num(top2, 1)),
+                    detail: format!("{} {} · n = {n}", w.mean, num(mean, 2)),
+                });
+            }
+            _ => {
+                let Some(mean) = f.mean else { continue };
+                lo = lo.min(f.scale.min);
+                hi = hi.max(f.scale.max);
+                let key = (f.scale.min, f.scale.max, f.scale.higher_is_better);
+                if !scales.contains(&key) {
+                    scales.push(key);
                 }
-                _ => {
-                    let scale = m.scale.unwrap_or(Scale { min: 1.0, max: 7.0 });
-                    let (mean, agree, higher_better) = adapters::ces_figures(&m.responses, scale);
-                    lo = lo.min(scale.min);
-                    hi = hi.max(scale.max);
-                    directions.push(higher_better);
-                    let detail = match agree {
-                        Some(a) => format!(
-                            "{} {}% · n = {n}",
-                            w.agree,
-                            super::text::format_number(a, 0, '−')
-                        ),
-                        None => format!("n = {n}"),
-                    };
-                    rows.push(TouchpointScore {
-                        label,
-                        value: mean,
-                        shown: super::text::format_number(mean, 2, '−'),
-                        detail,
-                    });
-                }
+                let detail = match f.agree_pct {
+                    Some(p) => format!("{} {}% · n = {n}", w.agree, num(p, 1)),
+                    None => format!("n = {n}"),
+                };
+                rows.push(TouchpointScore { label, value: mean, shown: num(mean, 2), detail });
             }
         }
     }
     if rows.is_empty() {
         return None;
     }
+    let direction = |up: bool| if up { w.higher_easier } else { w.lower_easier };
     Some(match metric {
         Metric::Csat => ChartSpec::Scores(ScoreChart {
             title: w.csat.to_owned(),
@@ -480,12 +509,16 @@ fn score_chart(ws: &Workshop, lang: Language, metric: Metric) -> Option<ChartSpe
             rows,
         }),
         _ => {
-            let note = if directions.iter().all(|d| *d) {
+            let note = if scales.iter().all(|s| s.2) {
                 w.higher_easier.to_owned()
-            } else if directions.iter().all(|d| !*d) {
+            } else if scales.iter().all(|s| !s.2) {
                 w.lower_easier.to_owned()
             } else {
-                format!("1–7: {}; 1–5: {}", w.higher_easier, w.lower_easier)
+                let parts: Vec<String> = scales
+                    .iter()
+                    .map(|&(min, max, up)| format!("{min}–{max}: {}", direction(up)))
+                    .collect();
+                parts.join(w.dot)
             };
             ChartSpec::Scores(ScoreChart {
                 title: w.ces.to_owned(),
@@ -497,190 +530,4 @@ fn score_chart(ws: &Workshop, lang: Language, metric: Metric) -> Option<ChartSpe
             })
         }
     })
-}
-
-/// The small computations the charts need until the service-quality analysis supplies
-/// them (see the module documentation). Pure functions of the model.
-pub mod adapters {
-    use crate::chart::journey::KeyMoments;
-    use crate::model::{Dimension, MarketDamage, Scale, Servqual};
-
-    use super::super::servqual::IpaItem;
-
-    /// Mean expectation and perception per dimension, in the method's order: the
-    /// dimension means when given, else the unweighted mean of the item means of each
-    /// dimension (METHODS §2).
-    pub fn servqual_means(sq: &Servqual) -> Vec<(Dimension, f64, f64)> {
-        if !sq.dimensions.is_empty() {
-            let mut out: Vec<(Dimension, f64, f64)> =
-                sq.dimensions.iter().map(|d| (d.dimension, d.expectation, d.perception)).collect();
-            out.sort_by_key(|(d, _, _)| Dimension::ALL.iter().position(|x| x == d));
-            return out;
-        }
-        Dimension::ALL
-            .iter()
-            .filter_map(|&d| {
-                let items: Vec<_> = sq.items.iter().filter(|i| i.dimension == d).collect();
-                if items.is_empty() {
-                    return None;
-                }
-                let n = items.len() as f64;
-                let e = items.iter().map(|i| i.expectation).sum::<f64>() / n;
-                let p = items.iter().map(|i| i.perception).sum::<f64>() / n;
-                Some((d, e, p))
-            })
-            .collect()
-    }
-
-    /// The items with an importance, as IPA points (performance = mean perception), and
-    /// the crosshair at the mean performance and mean importance (METHODS §2, Martilla &
-    /// James 1977); `None` when no item has an importance.
-    pub fn ipa_points(sq: &Servqual) -> Option<(Vec<IpaItem>, (f64, f64))> {
-        let items: Vec<IpaItem> = sq
-            .items
-            .iter()
-            .filter_map(|i| {
-                Some(IpaItem {
-                    label: i.id.clone(),
-                    dimension: i.dimension,
-                    performance: i.perception,
-                    importance: i.importance?,
-                })
-            })
-            .collect();
-        if items.is_empty() {
-            return None;
-        }
-        let n = items.len() as f64;
-        let p = items.iter().map(|i| i.performance).sum::<f64>() / n;
-        let i = items.iter().map(|i| i.importance).sum::<f64>() / n;
-        Some((items, (p, i)))
-    }
-
-    /// Answers per value 0–10 (others ignored) and the NPS = % promoters (9–10) − %
-    /// detractors (0–6) (METHODS §3, Reichheld 2003).
-    pub fn nps_counts(responses: &[f64]) -> ([u64; 11], Option<f64>) {
-        let mut counts = [0u64; 11];
-        for v in responses {
-            if v.is_finite() && v.fract() == 0.0 && (0.0..=10.0).contains(v) {
-                counts[*v as usize] += 1;
-            }
-        }
-        let n: u64 = counts.iter().sum();
-        if n == 0 {
-            return (counts, None);
-        }
-        let promoters: u64 = counts[9..].iter().sum();
-        let detractors: u64 = counts[..7].iter().sum();
-        (counts, Some((promoters as f64 - detractors as f64) / n as f64 * 100.0))
-    }
-
-    /// CSAT: the share answering in the top two points of the scale (4–5 on 1–5), in %,
-    /// and the mean (METHODS §3).
-    pub fn csat_figures(responses: &[f64], scale: Scale) -> (f64, f64) {
-        let valid: Vec<f64> = responses.iter().copied().filter(|v| v.is_finite()).collect();
-        if valid.is_empty() {
-            return (f64::NAN, f64::NAN);
-        }
-        let n = valid.len() as f64;
-        let top = valid.iter().filter(|v| **v >= scale.max - 1.0).count() as f64;
-        (top / n * 100.0, valid.iter().sum::<f64>() / n)
-    }
-
-    /// CES: the mean; on a 1–7 scale (CES 2.0, "made it easy", higher is better) also the
-    /// share agreeing (5–7); on a 1–5 scale (CES 1.0, effort, lower is better) no share.
-    /// Returns (mean, % agreeing, higher is better) (METHODS §3).
-    pub fn ces_figures(responses: &[f64], scale: Scale) -> (f64, Option<f64>, bool) {
-        let valid: Vec<f64> = responses.iter().copied().filter(|v| v.is_finite()).collect();
-        let n = valid.len() as f64;
-        let mean = if valid.is_empty() { f64::NAN } else { valid.iter().sum::<f64>() / n };
-        let higher_better = scale.max - scale.min > 4.5;
-        let agree = (higher_better && !valid.is_empty())
-            .then(|| valid.iter().filter(|v| **v >= scale.max - 2.0).count() as f64 / n * 100.0);
-        (mean, agree, higher_better)
-    }
-
-    /// The TARP cascade (METHODS §4).
-    #[derive(Debug, Clone, Copy, PartialEq)]
-    pub struct Tarp {
-        /// c · N_p.
-        pub complained: f64,
-        /// c · s · N_p.
-        pub resolved: f64,
-        /// Lost: (1 − c)(1 − L_nc) N_p, c(1 − s)(1 − L_cu) N_p, c·s·(1 − L_cs) N_p.
-        pub lost: [f64; 3],
-        /// Word-of-mouth reach N_p [(1 − c) + c(1 − s)] k, when k is given.
-        pub word_of_mouth: Option<f64>,
-    }
-
-    /// Complained, resolved and lost customers, and the word-of-mouth reach.
-    pub fn tarp(md: &MarketDamage) -> Tarp {
-        let (np, c, s) = (md.customers_with_problem, md.complaint_rate, md.resolution_rate);
-        let r = md.repurchase;
-        Tarp {
-            complained: np * c,
-            resolved: np * c * s,
-            lost: [
-                np * (1.0 - c) * (1.0 - r.not_complained),
-                np * c * (1.0 - s) * (1.0 - r.complained_unresolved),
-                np * c * s * (1.0 - r.complained_resolved),
-            ],
-            word_of_mouth: md
-                .word_of_mouth
-                .map(|w| np * ((1.0 - c) + c * (1.0 - s)) * w.people_told),
-        }
-    }
-
-    /// The key moments of a journey's scores (METHODS §5), from the emotion-curve
-    /// heuristics.
-    pub fn journey_moments(scores: &[f64]) -> KeyMoments {
-        match crate::chart::emotion::moments(scores) {
-            Some(m) => {
-                KeyMoments { mean: m.mean, peaks: m.peaks, valleys: m.valleys, end: Some(m.end) }
-            }
-            None => KeyMoments { mean: f64::NAN, ..KeyMoments::default() },
-        }
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        use crate::model::{Repurchase, WordOfMouth};
-
-        #[test]
-        fn worked_examples() {
-            // METHODS §3: 5 promoters, 3 passives, 2 detractors → NPS 30
-            let (counts, nps) = nps_counts(&[9.0, 10.0, 9.0, 10.0, 9.0, 7.0, 8.0, 7.0, 3.0, 6.0]);
-            assert_eq!(counts.iter().sum::<u64>(), 10);
-            assert!((nps.unwrap() - 30.0).abs() < 1e-9);
-            // 45 of 60 answering 4–5 → 75 %
-            let answers: Vec<f64> = (0..60).map(|i| if i < 45 { 4.0 } else { 2.0 }).collect();
-            let (top2, _) = csat_figures(&answers, Scale { min: 1.0, max: 5.0 });
-            assert!((top2 - 75.0).abs() < 1e-9);
-            // METHODS §4: N_p 1000, c 0.04, s 0.5, 9/19/54 % → 899 lost
-            let md = MarketDamage {
-                period: None,
-                customers_with_problem: 1000.0,
-                complaint_rate: 0.04,
-                resolution_rate: 0.5,
-                repurchase: Repurchase {
-                    not_complained: 0.09,
-                    complained_unresolved: 0.19,
-                    complained_resolved: 0.54,
-                },
-                value_per_customer: 1.0,
-                currency: None,
-                word_of_mouth: Some(WordOfMouth { people_told: 10.0, deterred_share: 0.05 }),
-            };
-            let t = tarp(&md);
-            assert!((t.lost.iter().sum::<f64>() - 899.0).abs() < 0.5);
-            assert!((t.complained - 40.0).abs() < 1e-9 && (t.resolved - 20.0).abs() < 1e-9);
-            assert!((t.word_of_mouth.unwrap() - 9800.0).abs() < 1e-6);
-            let (mean, agree, up) =
-                ces_figures(&[7.0, 5.0, 3.0, 1.0], Scale { min: 1.0, max: 7.0 });
-            assert!(up && (mean - 4.0).abs() < 1e-9 && (agree.unwrap() - 50.0).abs() < 1e-9);
-            let (_, agree, up) = ces_figures(&[1.0, 2.0], Scale { min: 1.0, max: 5.0 });
-            assert!(!up && agree.is_none());
-        }
-    }
 }

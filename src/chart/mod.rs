@@ -23,7 +23,7 @@
 //! | `pk` | [`pk`] | group competition scores |
 //!
 //! [`emotion::emotion_curve`] is the report's emotion curve, drawn straight into the PDF.
-//! [`data`] builds every chart a workshop has data for.
+//! [`data`] builds every chart a workshop has data for, from the analysis' results.
 
 pub mod backend;
 pub mod data;
@@ -135,17 +135,27 @@ impl Kind {
             Kind::ServqualZone => {
                 "zone of tolerance with the perceived service (servqual.zone_of_tolerance)"
             }
-            Kind::ServqualIpa => "importance–performance matrix (servqual.items with importance)",
+            Kind::ServqualIpa => {
+                "importance–performance matrix (servqual items with importance, else dimension weights)"
+            }
             Kind::Journey => "journey map, one per journey (groups[].journeys)",
             Kind::Proposals => {
                 "MOT proposals: ease against perception, one per group (journeys[].proposals)"
             }
-            Kind::Nps => "NPS 0–10 distribution, one per NPS measurement with responses",
-            Kind::Csat => "CSAT (top-2-box %) per touchpoint (measurement_plans with responses)",
-            Kind::Ces => "CES mean per touchpoint (measurement_plans with responses)",
+            Kind::Nps => {
+                "NPS 0–10 distribution, one per NPS measurement with answers (inline or file)"
+            }
+            Kind::Csat => "CSAT (top-2-box %) per touchpoint (measurement_plans with answers)",
+            Kind::Ces => "CES mean per touchpoint (measurement_plans with answers)",
             Kind::MarketDamage => "market damage waterfall (market_damage)",
             Kind::Pk => "group competition scores (pk)",
         }
+    }
+
+    /// Is it one of the Kano charts (drawn from the Kano classification, not the
+    /// service-quality analysis)?
+    pub fn is_kano(self) -> bool {
+        matches!(self, Kind::KanoBetterWorse | Kind::KanoCategories | Kind::KanoContinuous)
     }
 
     /// The kind named `s`, if any.

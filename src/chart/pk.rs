@@ -1,5 +1,6 @@
 //! Group competition (分组PK): each group's scores as a bar stacked by rubric criterion,
-//! groups ranked by total, the total and the rubric's maximum at the bar's end.
+//! groups ranked by total (or by the ranks given: tied groups share one), the total and the
+//! rubric's maximum at the bar's end.
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
@@ -29,6 +30,8 @@ pub struct PkGroup {
     pub name: String,
     /// Score per criterion, in the criteria's order; `None` where not scored.
     pub scores: Vec<Option<f64>>,
+    /// Its rank as the analysis gave it (tied groups share it); `None`: its place by total.
+    pub rank: Option<usize>,
 }
 
 /// Data of the group-competition chart.
@@ -87,7 +90,11 @@ pub fn pk<DB: DrawingBackend>(
         .collect();
     top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;
     let mut groups: Vec<&PkGroup> = chart.groups.iter().collect();
+    // by total, or by the ranks given; stable: ties keep their order
     groups.sort_by(|a, b| total(b).total_cmp(&total(a)));
+    if groups.iter().all(|g| g.rank.is_some()) {
+        groups.sort_by_key(|g| g.rank);
+    }
     let max: f64 = chart.criteria.iter().map(|c| c.max).filter(|v| v.is_finite()).sum();
     let hi = max.max(groups.iter().map(|g| total(g)).fold(0.0, f64::max)).max(1.0);
     let axis0 = Axis {
@@ -97,8 +104,11 @@ pub fn pk<DB: DrawingBackend>(
         suffix: "",
         title: w.points.to_owned(),
     };
-    let names: Vec<String> =
-        groups.iter().enumerate().map(|(i, g)| format!("{}. {}", i + 1, g.name)).collect();
+    let names: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("{}. {}", g.rank.unwrap_or(i + 1), g.name))
+        .collect();
     let names_w =
         names.iter().map(|n| c.width(n, size::LABEL, false)).fold(0.0, f32::max).min(width * 0.3);
     let end_w =

@@ -5,7 +5,7 @@
 use printpdf::PdfDocument;
 
 use super::backend::inspect::{Placed, points, texts};
-use super::data::{self, Charts};
+use super::data::{self, ChartInputs, Charts};
 use super::journey::{JourneyChart, JourneyStep, KeyMoments};
 use super::kano::{
     BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ContinuousChart,
@@ -19,8 +19,10 @@ use super::proposals::{ProposalChart, ProposalPoint};
 use super::servqual::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneChart, ZoneRow};
 use super::style::DrawError;
 use super::{Kind, NamedChart};
+use crate::analysis::Analysis;
 use crate::analysis::kano::Category;
 use crate::model::{Dimension, Language, Move, TouchpointKind, Workshop};
+use crate::render::classify::ClassifyReport;
 use crate::render::pdf::layout::MM;
 use crate::render::pdf::{Area, Faces, PdfFonts};
 use crate::report::ChartSpec;
@@ -29,10 +31,33 @@ fn faces() -> Faces {
     Faces::embedded().unwrap()
 }
 
-fn workshop(path: &str) -> Workshop {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let loaded = crate::input::load(&root.join(path));
-    loaded.workshop.unwrap()
+/// A workshop with what the charts draw: its analysis (answer files read, labels in
+/// `lang`) and its Kano classification, as `kano chart` computes them.
+struct Analysed {
+    ws: Workshop,
+    analysis: Analysis,
+    kano: Option<ClassifyReport>,
+}
+
+impl Analysed {
+    fn new(path: &str, lang: Language) -> Self {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut loaded = crate::input::load(&root.join(path));
+        let ws = loaded.workshop.take().unwrap();
+        let opts = crate::analysis::AnalyzeOptions { lang, ..Default::default() };
+        let analysis = crate::analyze_workshop(&ws, &loaded, &opts)
+            .unwrap_or_else(|(d, _)| panic!("{path}: {d:?}"));
+        let kano = crate::report_data(&ws).unwrap().kano;
+        Analysed { ws, analysis, kano }
+    }
+
+    fn inputs(&self) -> ChartInputs<'_> {
+        ChartInputs { analysis: Some(&self.analysis), kano: self.kano.as_ref() }
+    }
+
+    fn build(&self, lang: Language, only: Option<Kind>) -> Charts {
+        data::build(&self.ws, &self.inputs(), lang, only)
+    }
 }
 
 /// The texts a chart shows and every point it draws through.
@@ -78,7 +103,7 @@ fn area_for(spec: &ChartSpec) -> Area {
 }
 
 fn all_charts(path: &str, lang: Language) -> Charts {
-    data::build(&workshop(path), lang, None)
+    Analysed::new(path, lang).build(lang, None)
 }
 
 #[test]
@@ -125,20 +150,110 @@ fn examples_have_every_kind_they_have_data_for() {
             zh.missing
         );
     }
-    let en = all_charts("workshops/en-hotel.yaml", Language::En);
+    // the NPS answers of a `responses_file` are drawn too
+    assert!(zh.charts.iter().any(|c| c.name() == "nps-g5-s8"));
+    let hotel = Analysed::new("workshops/en-hotel.yaml", Language::En);
+    let en = hotel.build(Language::En, None);
     let missing: Vec<Kind> = en.missing.iter().map(|(k, _)| *k).collect();
-    // no item importances
-    assert_eq!(missing, vec![Kind::ServqualIpa]);
+    // both examples have data for every kind
+    assert!(missing.is_empty(), "{missing:?}");
     // one journey map per journey, one proposal chart per group, names as files
     let names: Vec<String> = en.charts.iter().map(NamedChart::name).collect();
-    for n in ["journey-g1-j1", "journey-g3-j1", "proposals-g2", "nps-g1-s7", "market-damage", "pk"]
-    {
+    for n in [
+        "journey-g1-j1",
+        "journey-g3-j1",
+        "proposals-g2",
+        "nps-g1-s7",
+        "market-damage",
+        "pk",
+        "servqual-ipa",
+    ] {
         assert!(names.iter().any(|x| x == n), "{n} in {names:?}");
     }
+    // a plan without answers has no chart
+    assert!(!names.iter().any(|x| x == "nps-g2-s6"), "{names:?}");
     // only the kind asked for is built
-    let only = data::build(&workshop("workshops/en-hotel.yaml"), Language::En, Some(Kind::Pk));
+    let only = hotel.build(Language::En, Some(Kind::Pk));
     assert_eq!(only.charts.len(), 1);
     assert!(only.missing.is_empty());
+    // without results there is nothing to draw, and each kind says why
+    let none = data::build(&hotel.ws, &ChartInputs::default(), Language::En, None);
+    assert!(none.charts.is_empty());
+    assert_eq!(none.missing.len(), Kind::ALL.len());
+    assert!(
+        none.missing.iter().any(|(k, why)| *k == Kind::Pk && why.contains("not been analysed"))
+    );
+}
+
+/// The chart of `name` among `charts`.
+fn spec<'a>(charts: &'a Charts, name: &str) -> &'a ChartSpec {
+    &charts.charts.iter().find(|c| c.name() == name).unwrap_or_else(|| panic!("no {name}")).spec
+}
+
+#[test]
+fn charts_draw_the_figures_of_the_analysis() {
+    let bank = Analysed::new("workshops/zh-bank", Language::ZhCn);
+    let zh = bank.build(Language::ZhCn, None);
+    let a = &bank.analysis;
+    let metric = |group: &str, step: &str| {
+        a.metrics.iter().find(|m| m.group == group && m.step == step).unwrap()
+    };
+    // NPS from the answers file: 38 answers, 23 promoters, 5 detractors → 47.37
+    let ChartSpec::Nps(nps) = spec(&zh, "nps-g5-s8") else { panic!() };
+    assert_eq!(nps.counts.iter().sum::<u64>(), 38);
+    assert_eq!(nps.counts[9] + nps.counts[10], 23);
+    assert_eq!(nps.counts[..7].iter().sum::<u64>(), 5);
+    assert_eq!(nps.score, metric("g5", "s8").figures.score);
+    assert!((nps.score.unwrap() - 100.0 * 18.0 / 38.0).abs() < 1e-9);
+    // SERVQUAL from the raw responses, not the typed item means
+    let sq = a.servqual.as_ref().unwrap();
+    let ChartSpec::ServqualGaps(gaps) = spec(&zh, "servqual-gaps") else { panic!() };
+    for (row, d) in gaps.rows.iter().zip(&sq.dimensions) {
+        assert_eq!((Some(row.expectation), Some(row.perception)), (d.expectation, d.perception));
+    }
+    assert!((gaps.rows[1].perception - gaps.rows[1].expectation + 1.1446).abs() < 5e-5);
+    // IPA: the analysis' points and crosshair
+    let ChartSpec::Ipa(ipa) = spec(&zh, "servqual-ipa") else { panic!() };
+    let lines = &sq.ipa_crosshair.as_ref().unwrap().lines;
+    assert_eq!(ipa.crosshair, (lines.performance, lines.importance));
+    assert_eq!(ipa.items.len(), sq.ipa.len());
+    assert_eq!((ipa.items[0].label.as_str(), ipa.items[0].dimension), ("T1", Dimension::Tangibles));
+    // CSAT and CES as the analysis rounds them (62.5 %, 4.975 → 4.98)
+    let ChartSpec::Scores(csat) = spec(&zh, "csat") else { panic!() };
+    assert!(csat.rows.iter().any(|r| r.shown == "62.5%" && r.detail.contains("n = 24")));
+    let ChartSpec::Scores(ces) = spec(&zh, "ces") else { panic!() };
+    assert!(ces.rows.iter().any(|r| r.shown == "4.98" && r.detail.contains("67.5%")));
+    assert_eq!(ces.domain, (1.0, 7.0));
+    // PK: ranks from the analysis, ties share one
+    let ChartSpec::Pk(pk) = spec(&zh, "pk") else { panic!() };
+    let ranks: Vec<Option<usize>> = pk.groups.iter().map(|g| g.rank).collect();
+    assert_eq!(ranks, [1, 2, 3, 3, 5, 6].map(Some));
+    // journeys: the analysis' moments
+    let ChartSpec::Journey(j) = spec(&zh, "journey-g1-j1") else { panic!() };
+    assert!((j.moments.mean + 0.5).abs() < 1e-12);
+    assert_eq!(j.moments.valleys, [2]);
+    assert!(j.steps.iter().any(|s| !s.pain_points.is_empty()));
+
+    // METHODS §4's worked example: 1000 with a problem, 40 complain, 20 resolved, 899 lost,
+    // word of mouth 9,800
+    let hotel = Analysed::new("workshops/en-hotel.yaml", Language::En);
+    let en = hotel.build(Language::En, None);
+    let ChartSpec::MarketDamage(md) = spec(&en, "market-damage") else { panic!() };
+    assert!((md.complained - 40.0).abs() < 1e-9 && (md.resolved - 20.0).abs() < 1e-9);
+    assert!((md.lost.iter().sum::<f64>() - 899.0).abs() < 1e-9);
+    assert!((md.word_of_mouth.unwrap() - 9800.0).abs() < 1e-6);
+    // CES 2.0 and CES 1.0 side by side: each scale with its direction
+    let ChartSpec::Scores(ces) = spec(&en, "ces") else { panic!() };
+    assert_eq!(ces.note, "1–7: higher = easier · 1–5: lower = less effort");
+    assert!(ces.rows.iter().any(|r| r.shown == "3.83" && r.detail == "n = 12"));
+    // IPA of the dimensions, importance their points of 100
+    let ChartSpec::Ipa(ipa) = spec(&en, "servqual-ipa") else { panic!() };
+    assert_eq!(ipa.items.len(), 5);
+    assert_eq!(ipa.items[1].label, "Reliability");
+    assert!((ipa.items[1].importance - 30.2).abs() < 1e-12);
+    assert!((ipa.crosshair.1 - 20.0).abs() < 1e-9 && (ipa.crosshair.0 - 5.6).abs() < 1e-9);
+    assert!(ipa.title.contains("points of 100"));
+    assert_eq!(ipa.scale, (0.0, 100.0));
 }
 
 #[test]
@@ -399,7 +514,7 @@ fn single_charts(l: Language) -> Vec<ChartSpec> {
             title: "t".into(),
             lang: l,
             criteria: vec![PkCriterion { name: long.clone(), max: 10.0 }],
-            groups: vec![PkGroup { name: long, scores: vec![None] }],
+            groups: vec![PkGroup { name: long, scores: vec![None], rank: None }],
         }),
     ]
 }
@@ -441,7 +556,7 @@ fn crowded_scatter_labels_never_overlap() {
 
 #[test]
 fn chart_text_follows_the_language() {
-    let ws = workshop("workshops/en-hotel.yaml");
+    let hotel = Analysed::new("workshops/en-hotel.yaml", Language::En);
     for (lang, words) in [
         (Language::ZhCn, ["兴奋需求 A", "分界线 0.5", "遇到问题", "痛点", "速赢区"]),
         (Language::ZhTw, ["興奮需求 A", "分界線 0.5", "遇到問題", "痛點", "速贏區"]),
@@ -450,7 +565,7 @@ fn chart_text_follows_the_language() {
             ["Attractive (A)", "split at 0.5", "With a problem", "Pain points", "Quick wins"],
         ),
     ] {
-        let charts = data::build(&ws, lang, None);
+        let charts = hotel.build(lang, None);
         let mut all = String::new();
         for c in &charts.charts {
             let (t, _) = draw_pdf(&c.spec, area_for(&c.spec), true).unwrap();

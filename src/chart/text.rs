@@ -5,9 +5,11 @@
 
 use crate::render::pdf::Face;
 
-/// `v` with at most `decimals` decimals, no trailing zeros, and a real minus sign.
+/// `v` with at most `decimals` decimals, no trailing zeros, and a real minus sign. Rounded
+/// half away from zero as `kano analyze` rounds ([`crate::render::classify::fixed`]), so a
+/// chart shows the figures of the analysis' tables (4.975 → 4.98, 62.5 → 63).
 pub fn format_number(v: f64, decimals: usize, minus: char) -> String {
-    let s = format!("{v:.decimals$}");
+    let s = crate::render::classify::fixed(v, decimals).unwrap_or_else(|| format!("{v}"));
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
     match s.strip_prefix('-') {
         Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("{minus}{rest}"),
@@ -213,6 +215,15 @@ mod tests {
         // a word wider than the line
         let long = wrap(f, "Supercalifragilistic", 7.0, 20.0, 9);
         assert!(long.len() > 1 && long.iter().all(|l| f.width(l, 7.0) <= 20.01));
+    }
+
+    #[test]
+    fn numbers_round_as_the_analysis_tables() {
+        assert_eq!(format_number(4.975, 2, '−'), "4.98");
+        assert_eq!(format_number(62.5, 0, '−'), "63");
+        assert_eq!(format_number(-1.145, 2, '−'), "−1.15");
+        assert_eq!(format_number(76.0, 1, '−'), "76");
+        assert_eq!(format_number(-0.004, 2, '−'), "0");
     }
 
     #[test]

@@ -74,6 +74,14 @@ pub struct Words {
     pub overkill: &'static str,
     /// Note: the crosshair lies at the means.
     pub at_means: &'static str,
+    /// Note: the crosshair lies at the medians.
+    pub at_medians: &'static str,
+    /// Note: the crosshair lies at the scale midpoints.
+    pub at_scale_mid: &'static str,
+    /// Note: the crosshair lies at given values `{p}` (performance) and `{i}` (importance).
+    pub at_values: &'static str,
+    /// Title suffix: an IPA of the dimensions, importance the points of 100 given to each.
+    pub ipa_by_dimension: &'static str,
 
     /// Title: journey map.
     pub journey_map: &'static str,
@@ -203,6 +211,20 @@ impl Words {
     pub fn split_note(&self, v: &str) -> String {
         self.split_at.replace("{v}", v)
     }
+
+    /// Where the IPA crosshair lies, for its `method` as the analysis names it (`mean`,
+    /// `median`, `scale-mid`, `custom`) and its lines.
+    pub fn crosshair_note(&self, method: &str, performance: f64, importance: f64) -> String {
+        match method {
+            "mean" => self.at_means.to_owned(),
+            "median" => self.at_medians.to_owned(),
+            "scale-mid" => self.at_scale_mid.to_owned(),
+            _ => {
+                let num = |v: f64| super::text::format_number(v, 2, '−');
+                self.at_values.replace("{p}", &num(performance)).replace("{i}", &num(importance))
+            }
+        }
+    }
 }
 
 fn zh_tw_category(c: Category) -> &'static str {
@@ -249,6 +271,10 @@ static ZH_CN: Words = Words {
     low_priority: "低优先",
     overkill: "可能过度",
     at_means: "十字线：均值",
+    at_medians: "十字线：中位数",
+    at_scale_mid: "十字线：量表中点",
+    at_values: "十字线：表现 {p}，重要性 {i}",
+    ipa_by_dimension: "按维度（重要性：100分分配）",
     journey_map: "客户旅程图",
     pain_points: "痛点",
     emotion: "情绪",
@@ -326,6 +352,10 @@ static ZH_TW: Words = Words {
     low_priority: "低優先",
     overkill: "可能過度",
     at_means: "十字線：均值",
+    at_medians: "十字線：中位數",
+    at_scale_mid: "十字線：量表中點",
+    at_values: "十字線：表現 {p}，重要性 {i}",
+    ipa_by_dimension: "按維度（重要性：100分分配）",
     journey_map: "客戶旅程圖",
     pain_points: "痛點",
     emotion: "情緒",
@@ -403,6 +433,10 @@ static EN: Words = Words {
     low_priority: "Low priority",
     overkill: "Possible overkill",
     at_means: "crosshair at the means",
+    at_medians: "crosshair at the medians",
+    at_scale_mid: "crosshair at the scale midpoints",
+    at_values: "crosshair at performance {p}, importance {i}",
+    ipa_by_dimension: "by dimension (importance: points of 100)",
     journey_map: "Journey map",
     pain_points: "Pain points",
     emotion: "Emotion",
@@ -457,6 +491,19 @@ mod tests {
         assert_eq!(Words::of(Language::ZhTw).need(Category::I), "無差異需求 I");
         assert_eq!(Words::of(Language::En).category(Category::O), "One-dimensional (O)");
         assert_eq!(Words::of(Language::En).split_note("0.5"), "split at 0.5");
+    }
+
+    #[test]
+    fn crosshair_notes() {
+        let en = Words::of(Language::En);
+        assert_eq!(en.crosshair_note("mean", 5.4, 5.8), "crosshair at the means");
+        assert_eq!(en.crosshair_note("median", 5.4, 5.8), "crosshair at the medians");
+        assert_eq!(
+            en.crosshair_note("custom", 5.5, 6.0),
+            "crosshair at performance 5.5, importance 6"
+        );
+        let zh = Words::of(Language::ZhCn);
+        assert_eq!(zh.crosshair_note("scale-mid", 4.0, 4.0), "十字线：量表中点");
     }
 
     #[test]

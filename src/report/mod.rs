@@ -412,7 +412,8 @@ pub fn build(
         if group.is_none() { data.kano.as_ref().map(|k| kano_view(k, &t)) } else { None };
     let analysis = data.analysis.as_ref();
     // every chart the workshop has data for, by the name `kano chart` gives it
-    let drawn = crate::chart::data::build(ws, lang, None);
+    let inputs = crate::chart::data::ChartInputs { analysis, kano: data.kano.as_ref() };
+    let drawn = crate::chart::data::build(ws, &inputs, lang, None);
     let mut chart_names = std::collections::BTreeSet::new();
     let mut charts = BTreeMap::new();
     for c in drawn.charts {

@@ -69,6 +69,8 @@ fn zh_bank_every_section_with_hand_checked_figures() {
     close(&m["score"], 100.0 * (23.0 - 5.0) / 38.0, 1e-9);
     close(&m["se"], 11.612894, 1e-6);
     assert_eq!(m["kind"], "nps");
+    // the answers per value 0–10, as the NPS chart draws them
+    assert_eq!(m["distribution"], serde_json::json!([0, 0, 0, 1, 1, 1, 2, 3, 7, 14, 9]));
     // CES 2.0 of g1 s3: mean 155/30, 22 of 30 agree
     let m = metric(&v, "g1", "s3");
     assert_eq!(
@@ -76,6 +78,7 @@ fn zh_bank_every_section_with_hand_checked_figures() {
         (Some("ces-2.0"), Some(true))
     );
     close(&m["score"], 155.0 / 30.0, 1e-9);
+    assert!(m["distribution"].is_null(), "NPS only");
     close(&m["agree_pct"], 100.0 * 22.0 / 30.0, 1e-9);
     // a plan without answers is listed with n = 0 and no score
     let m = metric(&v, "g1", "s2");

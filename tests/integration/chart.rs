@@ -1,5 +1,5 @@
 //! `kano chart`: every kind from both examples as SVG and PDF, the charts' text found in
-//! both, determinism, and the errors.
+//! both (the figures those of `kano analyze`), determinism, and the errors.
 
 use std::path::Path;
 
@@ -62,10 +62,13 @@ const ZH: &[(&str, &[&str])] = &[
     ),
     ("proposals-g1", &["MOT方案三度评价", "速赢区", "p6", "新市民开户礼包", "服务专业度"]),
     ("nps-g1-s8", &["NPS评分分布", "推荐者9–10", "NPS+37.5", "n=32"]),
-    ("csat", &["各触点CSAT", "手机银行下载与激活", "76%"]),
-    ("ces", &["客户费力度", "越高越省力", "同意"]),
-    ("market-damage", &["体验损害模型（TARP）·2025年", "12,600", "3,660", "收入风险"]),
-    ("pk", &["分组PK得分", "第六组·回音队", "总分93/100", "方案创新性(25)"]),
+    // the answers of g5-nps-sms.csv: 38 scores, 23 promoters, 5 detractors
+    ("nps-g5-s8", &["离开网点", "NPS+47.4", "n=38", "推荐者9–1061%"]),
+    ("csat", &["各触点CSAT", "手机银行下载与激活", "76%", "62.5%", "均值3.63"]),
+    ("ces", &["客户费力度", "越高越省力", "同意73.3%", "4.98"]),
+    ("market-damage", &["体验损害模型（TARP）·2025年", "12,600", "3,660", "6,770,343", "109,182"]),
+    // g1 and g5 tie at 86: both third
+    ("pk", &["分组PK得分", "1.第六组·回音队", "总分93/100", "3.第一组", "3.第五组", "5.第四组"]),
 ];
 
 const EN: &[(&str, &[&str])] = &[
@@ -76,14 +79,19 @@ const EN: &[(&str, &[&str])] = &[
     ("kano-categories", &["Kanocategorysharesbyfeature", "Pillowmenu", "Reverse(R)"]),
     ("servqual-gaps", &["SERVQUAL:expectationandperception", "Responsiveness", "−1.1"]),
     ("servqual-zone", &["Zoneoftolerance", "Belowthezone", "Abovethezone"]),
+    // by dimension: importance the points of 100, crosshair at their means (5.6, 20)
+    (
+        "servqual-ipa",
+        &["bydimension(importance:pointsof100)", "Reliability", "crosshairatthemeans"],
+    ),
     ("journey-g1-j1", &["Journeymap", "Arrivesat", "Painpoints", "Valley−3", "Peak2", "End1"]),
     (
         "proposals-g2",
         &["Three-degreeevaluationofproposals", "Quickwins", "Billcheckedandsentthenightbefore"],
     ),
-    ("nps-g1-s7", &["NPSdistribution", "Detractors0–6", "n=25"]),
-    ("csat", &["CSATbytouchpoint", "TeamArrival"]),
-    ("ces", &["Customereffort(CES)bytouchpoint", "higher=easier"]),
+    ("nps-g1-s7", &["NPSdistribution", "Detractors0–6", "n=25", "NPS+52"]),
+    ("csat", &["CSATbytouchpoint", "TeamArrival", "70%", "mean3.75"]),
+    ("ces", &["Customereffort(CES)bytouchpoint", "1–7:higher=easier·1–5:lower=lesseffort"]),
     ("market-damage", &["Marketdamage(TARP)·FY2025", "1,000", "899", "Revenueatrisk"]),
     ("pk", &["Groupcompetitionscores", "TeamRecovery", "Total87/100"]),
 ];
@@ -114,12 +122,12 @@ fn check_all(workshop: &str, expected: &[(&str, &[&str])], count: usize, lang: O
 
 #[test]
 fn every_chart_of_the_chinese_example_as_svg_and_pdf() {
-    check_all("workshops/zh-bank", ZH, 30, None);
+    check_all("workshops/zh-bank", ZH, 31, None);
 }
 
 #[test]
 fn every_chart_of_the_english_example_as_svg_and_pdf() {
-    check_all("workshops/en-hotel.yaml", EN, 16, None);
+    check_all("workshops/en-hotel.yaml", EN, 18, None);
 }
 
 #[test]
@@ -216,6 +224,35 @@ fn unknown_kind_is_exit_2_with_the_kinds() {
 
 #[test]
 fn a_kind_without_data_is_exit_2_and_skipped_by_all() {
+    // the English example without its market-damage section
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml =
+        std::fs::read_to_string(crate::harness::root().join("workshops/en-hotel.yaml")).unwrap();
+    let start = yaml.find("\nmarket_damage:").unwrap() + 1;
+    let end = yaml[start..].find("\n#").map_or(yaml.len(), |i| start + i + 1);
+    let file = tmp.path().join("hotel.yaml");
+    std::fs::write(&file, format!("{}{}", &yaml[..start], &yaml[end..])).unwrap();
+    std::fs::copy(
+        crate::harness::root().join("workshops/en-hotel-kano.csv"),
+        tmp.path().join("en-hotel-kano.csv"),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let out = tmp.path().join("c.svg");
+    let o = kano(&["chart", file, "--kind", "market-damage", "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 2, "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no `market-damage` chart"), "{err}");
+    assert!(!out.exists());
+    let dir = tmp.path().join("all");
+    let o = kano(&["chart", file, "--all", "-o", dir.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("skipped market-damage") && !err.contains("kano-continuous"), "{err}");
+}
+
+#[test]
+fn the_english_continuous_kano_chart() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("c.svg");
     let o = kano(&[
@@ -226,18 +263,57 @@ fn a_kind_without_data_is_exit_2_and_skipped_by_all() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert_eq!(code(&o), 2);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("Pillow menu") || svg.contains("Pillow"), "no feature label");
+}
+
+const BAD_ANSWERS: &str = "\
+workshop: {title: t, organisation: o, date: 2026-11-20, place: p, facilitator: f}
+groups:
+  - id: g1
+    name: 第一组
+    members: [张三]
+    scenario: 开户
+    journeys:
+      - id: j1
+        name: 开户
+        steps:
+          - {id: s1, name: 进门, emotion: 1}
+          - {id: s2, name: 离开, emotion: 2}
+    measurement_plans:
+      - {step: s2, indicator: outcome, metric: nps, model: instant, timing: t, target: x, responses_file: nps.csv}
+kano:
+  features:
+    - {id: k1, name: 叫号提醒, counts: {A: 12, O: 30, M: 5, I: 8, R: 1, Q: 0}}
+";
+
+#[test]
+fn answers_the_analysis_rejects_are_exit_2_unless_only_kano_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("workshop.yaml"), BAD_ANSWERS).unwrap();
+    std::fs::write(dir.path().join("nps.csv"), "评分\n9\n11\n").unwrap();
+    let ws = dir.path().to_str().unwrap();
+    let out = dir.path().join("charts");
+    let o = kano(&["chart", ws, "--all", "-o", out.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("no `kano-continuous` chart") && err.contains("respondents"), "{err}");
+    assert_eq!(code(&o), 2, "{err}");
+    assert!(err.contains("NPS answer `11` is outside its scale 0..10"), "{err}");
+    assert!(err.contains("nps.csv:3:"), "{err}");
+    assert!(err.contains("no chart written"), "{err}");
     assert!(!out.exists());
-    let dir = tmp.path().join("all");
-    let o = kano(&["chart", "workshops/en-hotel.yaml", "--all", "-o", dir.to_str().unwrap()]);
-    assert_eq!(code(&o), 0);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("skipped kano-continuous") && err.contains("skipped servqual-ipa"),
-        "{err}"
-    );
+    // the Kano charts need no analysis
+    let file = dir.path().join("bw.svg");
+    let o = kano(&["chart", ws, "--kind", "kano-better-worse", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(svg_text(&file).contains("叫号提醒"));
+    // once the answers are on the scale, the NPS chart draws them
+    std::fs::write(dir.path().join("nps.csv"), "评分\n9\n10\n3\n").unwrap();
+    let file = dir.path().join("nps.svg");
+    let o = kano(&["chart", ws, "--kind", "nps", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let text = svg_text(&file);
+    assert!(text.contains("NPS+33.3") && text.contains("n=3"), "{text}");
 }
 
 #[test]
@@ -250,7 +326,7 @@ fn listing_and_usage_errors() {
     assert_eq!(code(&o), 0);
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("journey-g2-j1") && out.contains("kano-continuous") && out.contains("(none:")
+        out.contains("journey-g2-j1") && out.contains("kano-continuous") && !out.contains("(none:")
     );
     // no kind, no --all
     assert_eq!(code(&kano(&["chart", "workshops/en-hotel.yaml"])), 2);
