@@ -157,18 +157,11 @@ fn cmd_new(dir: &std::path::Path, lang: cli::NewLang) -> ExitCode {
 
 fn cmd_report(args: &cli::ReportArgs) -> ExitCode {
     let path = args.workshop.as_path();
-    let (loaded, diags) = load_and_check(path);
-    let (errors, warnings) = diag::counts(&diags);
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
-    let Some(ws) = loaded.workshop.as_ref().filter(|_| errors == 0) else {
-        let _ = writeln!(
-            err,
-            "{}: {errors} error(s), {warnings} warning(s); no report written",
-            path.display()
-        );
+    let Some((ws, loaded)) = load_for_output(path, "no report written") else {
         return ExitCode::from(EXIT_INVALID);
     };
+    let ws = &ws;
+    let mut err = std::io::stderr().lock();
     if let Some(id) = &args.group
         && !ws.data.groups.iter().any(|g| &g.id == id)
     {
@@ -280,18 +273,11 @@ fn full_path(origin: &model::Origin, sub: &str) -> String {
 
 fn cmd_analyze(args: &cli::AnalyzeArgs) -> ExitCode {
     let path = args.workshop.as_path();
-    let (loaded, diags) = load_and_check(path);
-    let (errors, warnings) = diag::counts(&diags);
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
-    let Some(ws) = loaded.workshop.as_ref().filter(|_| errors == 0) else {
-        let _ = writeln!(
-            err,
-            "{}: {errors} error(s), {warnings} warning(s); nothing analysed",
-            path.display()
-        );
+    let Some((ws, loaded)) = load_for_output(path, "nothing analysed") else {
         return ExitCode::from(EXIT_INVALID);
     };
+    let ws = &ws;
+    let mut err = std::io::stderr().lock();
     let opts = analysis::AnalyzeOptions {
         as_of: args.as_of,
         ipa_crosshair: args.ipa_crosshair,
@@ -334,7 +320,10 @@ fn cmd_analyze(args: &cli::AnalyzeArgs) -> ExitCode {
 /// Load a workshop for a command that writes something: diagnostics on stderr; `None`
 /// (after saying so) when it has errors. The workshop, and what was loaded with it (the
 /// sources and positions later diagnostics point into).
-fn load_for_output(path: &std::path::Path, what: &str) -> Option<(model::Workshop, input::Loaded)> {
+fn load_for_output(
+    path: &std::path::Path,
+    outcome: &str,
+) -> Option<(model::Workshop, input::Loaded)> {
     let (mut loaded, diags) = load_and_check(path);
     let (errors, warnings) = diag::counts(&diags);
     let mut err = std::io::stderr().lock();
@@ -344,7 +333,7 @@ fn load_for_output(path: &std::path::Path, what: &str) -> Option<(model::Worksho
         _ => {
             let _ = writeln!(
                 err,
-                "{}: {errors} error(s), {warnings} warning(s); no {what} written",
+                "{}: {errors} error(s), {warnings} warning(s); {outcome}",
                 path.display()
             );
             None
@@ -422,7 +411,7 @@ fn cmd_chart(args: &cli::ChartArgs) -> ExitCode {
         (None, g) => g.unwrap_or(Format::Svg),
     };
 
-    let Some((ws, loaded)) = load_for_output(path, "chart") else {
+    let Some((ws, loaded)) = load_for_output(path, "no chart written") else {
         return ExitCode::from(EXIT_INVALID);
     };
     let lang = args.lang.map_or(ws.data.workshop.language, model::Language::from);

@@ -15,7 +15,7 @@
 
 use std::fmt::Write as _;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::classify::fixed;
 use crate::analysis::Analysis;
@@ -1288,30 +1288,7 @@ pub fn md(a: &Analysis) -> String {
 // ---------------------------------------------------------------------------------------
 // Terminal table
 
-/// Cut `s` to at most `max` display columns, ending with `…` when cut.
-fn truncate(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_owned();
-    }
-    let budget = max.saturating_sub(1);
-    let mut out = String::new();
-    let mut width = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if width + cw > budget {
-            break;
-        }
-        width += cw;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-fn pad(s: &str, width: usize, right: bool) -> String {
-    let fill = " ".repeat(width.saturating_sub(s.width()));
-    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
-}
+use super::classify::{pad, truncate};
 
 fn one_line(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()

@@ -762,7 +762,7 @@ pub const NAME_WIDTH: usize = 16;
 const TABLE_UNDEFINED: &str = "-";
 
 /// Cut `s` to at most `max` display columns, ending with `…` when cut.
-fn truncate(s: &str, max: usize) -> String {
+pub(crate) fn truncate(s: &str, max: usize) -> String {
     if s.width() <= max {
         return s.to_owned();
     }
@@ -782,7 +782,7 @@ fn truncate(s: &str, max: usize) -> String {
 }
 
 /// Pad `s` to `width` display columns, on the left (numbers) or the right (text).
-fn pad(s: &str, width: usize, right: bool) -> String {
+pub(crate) fn pad(s: &str, width: usize, right: bool) -> String {
     let fill = " ".repeat(width.saturating_sub(s.width()));
     if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
 }
