@@ -13,6 +13,7 @@
 //! them; they are heuristics, as the workshop method presents them. The caption
 //! (`EmotionChart::title`) is not drawn: the layout sets it under the figure.
 
+use super::place::{Rect as Box2, Segment};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -510,84 +511,6 @@ impl Ranged for Keyed {
         self.range.0..self.range.1
     }
 }
-
-/// An axis-aligned box in pixels (y down).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Box2 {
-    x0: f32,
-    y0: f32,
-    x1: f32,
-    y1: f32,
-}
-
-impl Box2 {
-    fn around((x, y): (f32, f32), r: f32) -> Self {
-        Self { x0: x - r, y0: y - r, x1: x + r, y1: y + r }
-    }
-
-    fn at(x0: f32, y0: f32, (w, h): (f32, f32)) -> Self {
-        Self { x0, y0, x1: x0 + w, y1: y0 + h }
-    }
-
-    fn inset(self, d: f32) -> Self {
-        Self { x0: self.x0 + d, y0: self.y0 + d, x1: self.x1 - d, y1: self.y1 - d }
-    }
-
-    fn grow(self, d: f32) -> Self {
-        self.inset(-d)
-    }
-
-    fn overlaps(&self, o: &Self) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
-    }
-
-    fn contains(&self, o: &Self) -> bool {
-        o.x0 >= self.x0 && o.x1 <= self.x1 && o.y0 >= self.y0 && o.y1 <= self.y1
-    }
-
-    /// Whether segment `a`–`b` passes through the box (Liang–Barsky clipping).
-    fn crosses(&self, (a, b): ((f32, f32), (f32, f32))) -> bool {
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
-        for (p, q) in
-            [(-dx, a.0 - self.x0), (dx, self.x1 - a.0), (-dy, a.1 - self.y0), (dy, self.y1 - a.1)]
-        {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else {
-                let t = q / p;
-                if p < 0.0 {
-                    t0 = t0.max(t);
-                } else {
-                    t1 = t1.min(t);
-                }
-                if t0 > t1 {
-                    return false;
-                }
-            }
-        }
-        true
-    }
-
-    /// Clamp horizontally into `b` (as far as it fits).
-    fn clamp_x(self, b: &Self) -> Self {
-        let w = self.x1 - self.x0;
-        let x0 = self.x0.min(b.x1 - w).max(b.x0);
-        Self { x0, x1: x0 + w, ..self }
-    }
-
-    /// Clamp vertically into `b` (as far as it fits).
-    fn clamp_y(self, b: &Self) -> Self {
-        let h = self.y1 - self.y0;
-        let y0 = self.y0.min(b.y1 - h).max(b.y0);
-        Self { y0, y1: y0 + h, ..self }
-    }
-}
-
-/// A segment between two pixel points.
-type Segment = ((f32, f32), (f32, f32));
 
 /// What labels are placed among: the plot's inner bounds, boxes to keep off (markers and
 /// labels already placed), the curve's segments, and the heights of lines best not crossed.

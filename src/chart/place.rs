@@ -41,6 +41,25 @@ impl Rect {
         Self { x0: self.x0 - d, y0: self.y0 - d, x1: self.x1 + d, y1: self.y1 + d }
     }
 
+    /// Shrunk by `d` on every side.
+    pub fn inset(self, d: f32) -> Self {
+        self.grow(-d)
+    }
+
+    /// Moved horizontally into `b` (as far as it fits).
+    pub fn clamp_x(self, b: &Self) -> Self {
+        let w = self.x1 - self.x0;
+        let x0 = self.x0.min(b.x1 - w).max(b.x0);
+        Self { x0, x1: x0 + w, ..self }
+    }
+
+    /// Moved vertically into `b` (as far as it fits).
+    pub fn clamp_y(self, b: &Self) -> Self {
+        let h = self.y1 - self.y0;
+        let y0 = self.y0.min(b.y1 - h).max(b.y0);
+        Self { y0, y1: y0 + h, ..self }
+    }
+
     /// Whether the interiors overlap.
     pub fn overlaps(&self, o: &Self) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
