@@ -27,7 +27,8 @@ fn main() {
     };
     let runs: usize = get("--runs").and_then(|v| v.parse().ok()).unwrap_or(15).max(1);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let workshop = root.join(get("--workshop").unwrap_or("workshops/zh-bank"));
+    let shown = get("--workshop").unwrap_or("workshops/zh-bank");
+    let workshop = root.join(shown);
 
     let mut times = Vec::new();
     let mut size = 0;
@@ -67,7 +68,7 @@ fn main() {
         pages = out.pages;
     }
     let in_process = median(times);
-    println!("workshop: {} ({pages} pages)", workshop.display());
+    println!("workshop: {shown} ({pages} pages)");
     println!("runs: {runs}, medians\n");
     println!("| measurement | time | goal |");
     println!("|---|--:|--:|");
