@@ -20,10 +20,10 @@
 use std::time::{Duration, Instant};
 
 use kano::analysis::{Analysis, AnalyzeOptions};
-use kano::chart::data::{self, ChartInputs};
+use kano::view::charts::{self, ChartInputs};
 use kano::chart::output;
 use kano::model::{Language, Workshop};
-use kano::render::classify::ClassifyReport;
+use kano::analysis::kano::ClassifyReport;
 use kano::render::pdf::layout::MM;
 use kano::render::pdf::{Area, DocMeta, Faces, PdfFonts};
 

@@ -8,7 +8,7 @@
 //!
 //! - `floor`: only parsing the same CSV with the `csv` crate (`StringRecord`, every cell
 //!   touched) — the least any CSV-reading classifier can cost;
-//! - `kano`: the full classification (`kano::classify::classify_file`, default method);
+//! - `kano`: the full classification (`kano::pipeline::classify::classify_file`, default method);
 //! - `pandas`: `benches/kano_pandas.py`, the vectorised pandas script a consultant would
 //!   write, when `python3` with pandas is available (its counts are compared with ours).
 //!
@@ -20,7 +20,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use kano::analysis::kano::{Category, Method};
-use kano::classify::{Options, classify_file};
+use kano::pipeline::classify::{Options, classify_file};
 use kano::input::survey::{ReadOptions, SynthAnswers, SynthOptions, write_synthetic_wide};
 
 fn main() {

@@ -151,7 +151,7 @@ pub struct ClassifyArgs {
     pub by: Option<String>,
     /// Output format; default: table on a terminal, json otherwise.
     #[arg(long, value_enum)]
-    pub format: Option<crate::render::classify::Format>,
+    pub format: Option<crate::render::terminal::classify::Format>,
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -182,14 +182,14 @@ pub struct AnalyzeArgs {
     /// A workshop YAML file, or a folder holding workshop.yaml plus one file per group.
     pub workshop: PathBuf,
     /// Output format: aligned tables, a Markdown report, or the JSON contract.
-    #[arg(long, value_enum, default_value_t = crate::render::analyze::Format::Table)]
-    pub format: crate::render::analyze::Format,
+    #[arg(long, value_enum, default_value_t = crate::render::terminal::analyze::Format::Table)]
+    pub format: crate::render::terminal::analyze::Format,
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Actions due before this date are overdue; default: the workshop's last day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub as_of: Option<crate::check::Date>,
+    pub as_of: Option<crate::model::check::Date>,
     /// Where the importance–performance crosshair goes: `mean`, `median`, `scale-mid`, or
     /// `PERFORMANCE,IMPORTANCE` (e.g. `5.5,6`).
     #[arg(long, value_name = "WHERE", default_value = "mean", value_parser = parse_crosshair)]
@@ -199,8 +199,8 @@ pub struct AnalyzeArgs {
     pub lang: Option<ReportLang>,
 }
 
-fn parse_date(s: &str) -> Result<crate::check::Date, String> {
-    crate::check::Date::parse(s)
+fn parse_date(s: &str) -> Result<crate::model::check::Date, String> {
+    crate::model::check::Date::parse(s)
         .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-12-31"))
 }
 

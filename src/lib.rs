@@ -19,14 +19,13 @@
 
 pub mod analysis;
 pub mod chart;
-pub mod check;
-pub mod classify;
 pub mod cli;
 pub mod diag;
 pub mod input;
 pub mod model;
+pub mod pipeline;
 pub mod render;
-pub mod report;
+pub mod view;
 pub mod scaffold;
 pub mod schema;
 
@@ -34,6 +33,8 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use cli::{Cli, Command};
+use model::check;
+use pipeline::classify;
 
 /// Exit code for invalid input or a command that cannot run.
 pub const EXIT_INVALID: u8 = 2;
@@ -86,7 +87,7 @@ pub fn analyze_workshop(
 
 /// Read and analyse what a report needs beyond the workshop file: the Kano survey (or the
 /// inline counts), classified with the default method.
-pub fn report_data(ws: &model::Workshop) -> Result<report::ReportData, String> {
+pub fn report_data(ws: &model::Workshop) -> Result<view::ReportData, String> {
     let kano = match classify::workshop_kano(ws) {
         None => None,
         Some(classify::WorkshopKano::Counts(features)) if features.is_empty() => None,
@@ -100,7 +101,7 @@ pub fn report_data(ws: &model::Workshop) -> Result<report::ReportData, String> {
             })?)
         }
     };
-    Ok(report::ReportData { kano, analysis: None })
+    Ok(view::ReportData { kano, analysis: None })
 }
 
 /// Load and check a workshop; every diagnostic found, sorted.
@@ -291,7 +292,7 @@ fn cmd_analyze(args: &cli::AnalyzeArgs) -> ExitCode {
             return ExitCode::from(EXIT_INVALID);
         }
     };
-    let text = match render::analyze::render_to_string(&result, args.format) {
+    let text = match render::terminal::analyze::render_to_string(&result, args.format) {
         Ok(t) => t,
         Err(e) => {
             let _ = writeln!(err, "error: cannot format the results: {e}");
@@ -435,8 +436,8 @@ fn cmd_chart(args: &cli::ChartArgs) -> ExitCode {
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
-    let inputs = chart::data::ChartInputs { analysis: analysis.as_ref(), kano: kano.as_ref() };
-    let mut charts = chart::data::build(&ws, &inputs, lang, only);
+    let inputs = view::charts::ChartInputs { analysis: analysis.as_ref(), kano: kano.as_ref() };
+    let mut charts = view::charts::build(&ws, &inputs, lang, only);
     // a Kano survey that cannot be classified leaves the other charts drawable
     if let Some(e) = kano_error {
         for (_, why) in charts.missing.iter_mut().filter(|(k, _)| k.is_kano()) {
@@ -721,15 +722,15 @@ fn cmd_classify(args: &cli::ClassifyArgs) -> ExitCode {
     }
 }
 
-fn write_classify(report: &render::classify::ClassifyReport, args: &cli::ClassifyArgs) -> ExitCode {
+fn write_classify(report: &analysis::kano::ClassifyReport, args: &cli::ClassifyArgs) -> ExitCode {
     use std::io::IsTerminal as _;
     let format =
         args.format.unwrap_or(if args.output.is_none() && std::io::stdout().is_terminal() {
-            render::classify::Format::Table
+            render::terminal::classify::Format::Table
         } else {
-            render::classify::Format::Json
+            render::terminal::classify::Format::Json
         });
-    let text = match render::classify::render_to_string(report, format) {
+    let text = match render::terminal::classify::render_to_string(report, format) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: cannot format the results: {e}");

@@ -36,7 +36,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::check::Date;
+use crate::model::check::Date;
 use crate::model::{IndicatorKind, Language, MeasurementModel, TouchpointKind, Workshop};
 
 /// How to analyse.

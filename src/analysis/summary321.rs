@@ -23,7 +23,7 @@
 
 use serde::Serialize;
 
-use crate::check::Date;
+use crate::model::check::Date;
 use crate::model::{Summary321, WorkshopFile};
 
 /// The method label.

@@ -1,7 +1,7 @@
 //! The emotion curve of a customer journey (情绪曲线): the customer's feeling at each step,
 //! in time order, on the workshop's declared emotion scale.
 //!
-//! Input: a [`report::EmotionChart`](crate::report::EmotionChart), the wording of its
+//! Input: a [`report::EmotionChart`](crate::view::EmotionChart), the wording of its
 //! labels, the page area the layout reserved, and the document's fonts. Output: printpdf
 //! operations. No I/O.
 //!
@@ -34,8 +34,8 @@ use super::style::ticks;
 use super::text::{fit_label, format_number};
 use crate::render::pdf::fonts::CHART_FAMILY;
 use crate::render::pdf::{Area, Face, PdfFonts};
-use crate::report::EmotionChart;
-use crate::report::labels::Labels;
+use crate::view::EmotionChart;
+use crate::view::labels::Labels;
 
 /// The wording of an emotion curve, in the report language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -580,7 +580,7 @@ mod tests {
     use crate::chart::backend::inspect::{Placed, points, texts};
     use crate::model::Language;
     use crate::render::pdf::Faces;
-    use crate::report::labels::labels;
+    use crate::view::labels::labels;
 
     /// 85 mm high, full text width of A4 with 2 cm margins.
     const AREA: Area = Area { x: 56.7, y: 400.0, width: 481.9, height: 240.9 };

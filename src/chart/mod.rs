@@ -26,7 +26,6 @@
 //! [`data`] builds every chart a workshop has data for, from the analysis' results.
 
 pub mod backend;
-pub mod data;
 pub mod emotion;
 pub mod journey;
 pub mod kano;
@@ -51,8 +50,8 @@ use plotters::prelude::DrawingBackend;
 use printpdf::Op;
 
 use crate::render::pdf::{Area, ChartPainter, PdfFonts};
-use crate::report::ChartSpec;
-use crate::report::labels::Labels;
+use crate::view::ChartSpec;
+use crate::view::labels::Labels;
 use style::{Canvas, DrawError, Drawn};
 
 /// The kinds of chart `kano chart` draws.

@@ -22,7 +22,7 @@ use super::style::{Canvas, DrawError, Flavor, palette};
 use crate::render::pdf::fonts::CHART_FAMILY;
 use crate::render::pdf::layout::MM;
 use crate::render::pdf::{self, Area, ChartPainter, DocMeta, Faces, LayoutOptions, PdfFonts};
-use crate::report::ChartSpec;
+use crate::view::ChartSpec;
 
 /// Output formats of `kano chart`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

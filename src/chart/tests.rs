@@ -22,10 +22,10 @@ use super::{Kind, NamedChart};
 use crate::analysis::Analysis;
 use crate::analysis::kano::Category;
 use crate::model::{Dimension, Language, Move, TouchpointKind, Workshop};
-use crate::render::classify::ClassifyReport;
+use crate::analysis::kano::ClassifyReport;
 use crate::render::pdf::layout::MM;
 use crate::render::pdf::{Area, Faces, PdfFonts};
-use crate::report::ChartSpec;
+use crate::view::ChartSpec;
 
 fn faces() -> Faces {
     Faces::embedded().unwrap()
@@ -586,7 +586,7 @@ fn the_report_painter_draws_every_kind_by_id_without_its_title() {
     let charts = all_charts("workshops/en-hotel.yaml", Language::En);
     let specs: std::collections::BTreeMap<String, ChartSpec> =
         charts.charts.iter().map(|c| (c.name(), c.spec.clone())).collect();
-    let labels = crate::report::labels::labels(Language::En);
+    let labels = crate::view::labels::labels(Language::En);
     let mut painter = super::ReportCharts::new(&specs, &labels);
     let faces = faces();
     let mut doc = PdfDocument::new("t");

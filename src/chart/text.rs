@@ -6,10 +6,10 @@
 use crate::render::pdf::Face;
 
 /// `v` with at most `decimals` decimals, no trailing zeros, and a real minus sign. Rounded
-/// half away from zero as `kano analyze` rounds ([`crate::render::classify::fixed`]), so a
+/// half away from zero as `kano analyze` rounds ([`crate::render::terminal::classify::fixed`]), so a
 /// chart shows the figures of the analysis' tables (4.975 → 4.98, 62.5 → 63).
 pub fn format_number(v: f64, decimals: usize, minus: char) -> String {
-    let s = crate::render::classify::fixed(v, decimals).unwrap_or_else(|| format!("{v}"));
+    let s = crate::render::terminal::classify::fixed(v, decimals).unwrap_or_else(|| format!("{v}"));
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
     match s.strip_prefix('-') {
         Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("{minus}{rest}"),

@@ -3,7 +3,7 @@
 //! A workshop is one YAML file, or a folder holding `workshop.yaml` plus one file per group
 //! (any other `*.yaml` / `*.yml` in the folder, in name order), so that groups can type their
 //! outputs in parallel. This module does the file I/O; [`yaml`] and [`de`] turn text into
-//! structs; semantic checks live in [`crate::check`].
+//! structs; semantic checks live in [`crate::model::check`].
 
 pub mod de;
 pub mod responses;

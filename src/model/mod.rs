@@ -4,6 +4,7 @@
 //! closed vocabularies of [`enums`] already parsed, plus where every group came from, so
 //! that later checks can point at lines. No I/O here.
 
+pub mod check;
 pub mod enums;
 pub mod workshop;
 

@@ -1,8 +1,7 @@
 //! Stage 5: outputs. Templates render markup; the PDF layout turns markup and charts into
 //! PDF bytes; [`write_atomic`] puts them on disk.
 
-pub mod analyze;
-pub mod classify;
+pub mod terminal;
 pub mod pdf;
 pub mod report;
 pub mod templates;

@@ -2,12 +2,12 @@
 //! templates, markup, layout with charts. No file I/O: the caller writes the bytes.
 
 use crate::chart::ReportCharts;
-use crate::check::Date;
+use crate::model::check::Date;
 use crate::model::{Language, Workshop};
 use crate::render::pdf::layout::Paper;
 use crate::render::pdf::{self, DocMeta, Faces, LayoutOptions, RenderedPdf};
 use crate::render::templates;
-use crate::report;
+use crate::view;
 
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -45,7 +45,7 @@ impl ReportOptions {
     }
 }
 
-fn render_markup(ctx: &report::ReportContext, opts: &ReportOptions) -> Result<String, ReportError> {
+fn render_markup(ctx: &view::ReportContext, opts: &ReportOptions) -> Result<String, ReportError> {
     let tera =
         templates::engine_with(&opts.templates).map_err(|e| ReportError::Template(chain(&e)))?;
     templates::render_report(&tera, ctx).map_err(|e| ReportError::Template(chain(&e)))
@@ -66,21 +66,21 @@ fn chain(e: &dyn std::error::Error) -> String {
 /// The report markup of `ws`: what the templates produce, before layout.
 pub fn markup(
     ws: &Workshop,
-    data: &report::ReportData,
+    data: &view::ReportData,
     opts: &ReportOptions,
 ) -> Result<String, ReportError> {
-    let (ctx, _) = report::build(ws, opts.lang, opts.group.as_deref(), data);
+    let (ctx, _) = view::build(ws, opts.lang, opts.group.as_deref(), data);
     render_markup(&ctx, opts)
 }
 
 /// The PDF report of `ws`.
 pub fn pdf(
     ws: &Workshop,
-    data: &report::ReportData,
+    data: &view::ReportData,
     opts: &ReportOptions,
 ) -> Result<RenderedPdf, ReportError> {
     let lang = opts.lang;
-    let (ctx, charts) = report::build(ws, lang, opts.group.as_deref(), data);
+    let (ctx, charts) = view::build(ws, lang, opts.group.as_deref(), data);
     let markup = render_markup(&ctx, opts)?;
     let blocks = pdf::parse(&markup);
     let faces = Faces::embedded()?;

@@ -4,7 +4,7 @@
 
 use tera::{Context, Kwargs, State, Tera, Value};
 
-use crate::report::ReportContext;
+use crate::view::ReportContext;
 
 /// The embedded default templates: (name, source).
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[

@@ -2,6 +2,7 @@
 //! labels already in the report language, numbers already formatted, chart references by
 //! id. It is built from the model with no I/O; `templates/README.md` documents every field.
 
+pub mod charts;
 pub mod labels;
 pub mod text;
 
@@ -9,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::check::Date;
+use crate::model::check::Date;
 use crate::model::{Dimension, Language, Workshop};
 use labels::Labels;
 
@@ -51,7 +52,7 @@ pub struct ReportContext {
 #[derive(Debug, Clone, Default)]
 pub struct ReportData {
     /// The classified Kano section.
-    pub kano: Option<crate::render::classify::ClassifyReport>,
+    pub kano: Option<crate::analysis::kano::ClassifyReport>,
     /// Every other analysis (`kano analyze`), in the report language.
     pub analysis: Option<crate::analysis::Analysis>,
 }
@@ -412,8 +413,8 @@ pub fn build(
         if group.is_none() { data.kano.as_ref().map(|k| kano_view(k, &t)) } else { None };
     let analysis = data.analysis.as_ref();
     // every chart the workshop has data for, by the name `kano chart` gives it
-    let inputs = crate::chart::data::ChartInputs { analysis, kano: data.kano.as_ref() };
-    let drawn = crate::chart::data::build(ws, &inputs, lang, None);
+    let inputs = crate::view::charts::ChartInputs { analysis, kano: data.kano.as_ref() };
+    let drawn = crate::view::charts::build(ws, &inputs, lang, None);
     let mut chart_names = std::collections::BTreeSet::new();
     let mut charts = BTreeMap::new();
     for c in drawn.charts {
@@ -688,7 +689,7 @@ fn fixed(v: Option<f64>, decimals: usize) -> String {
 
 /// The Kano section's view of a classification (its whole-sample segment).
 fn kano_view(
-    report: &crate::render::classify::ClassifyReport,
+    report: &crate::analysis::kano::ClassifyReport,
     t: &BTreeMap<&'static str, &'static str>,
 ) -> KanoView {
     use crate::analysis::kano::Category;

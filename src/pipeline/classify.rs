@@ -13,7 +13,7 @@ use crate::analysis::kano::{
     parse_importance,
 };
 use crate::input::survey::{self, Cell, Layout, ReadOptions, Record, SurveyError};
-use crate::render::classify::{ClassifyReport, Segment, tally_dropped};
+use crate::analysis::kano::{ClassifyReport, Segment, tally_dropped};
 
 /// How to classify.
 #[derive(Debug, Clone, Default)]

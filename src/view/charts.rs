@@ -20,25 +20,25 @@
 //! Only the labels, the scales of journeys and proposals, and the pain points are read
 //! from the workshop. Nothing here reads a file.
 
-use super::journey::{JourneyChart, JourneyStep, KeyMoments};
-use super::kano::{
+use crate::chart::journey::{JourneyChart, JourneyStep, KeyMoments};
+use crate::chart::kano::{
     BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ContinuousChart,
     ContinuousPoint,
 };
-use super::market_damage::DamageChart;
-use super::metrics::{NpsChart, ScoreChart, TouchpointScore};
-use super::pk::{PkChart, PkCriterion, PkGroup};
-use super::proposals::{ProposalChart, ProposalPoint};
-use super::servqual::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneChart, ZoneRow};
-use super::text::format_number;
-use super::words::Words;
-use super::{Kind, NamedChart};
+use crate::chart::market_damage::DamageChart;
+use crate::chart::metrics::{NpsChart, ScoreChart, TouchpointScore};
+use crate::chart::pk::{PkChart, PkCriterion, PkGroup};
+use crate::chart::proposals::{ProposalChart, ProposalPoint};
+use crate::chart::servqual::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneChart, ZoneRow};
+use crate::chart::text::format_number;
+use crate::chart::words::Words;
+use crate::chart::{Kind, NamedChart};
 use crate::analysis::kano::{Category, KanoResult};
 use crate::analysis::metrics::Figures;
 use crate::analysis::{Analysis, MetricEntry};
 use crate::model::{Dimension, Language, Metric, Scale, Workshop};
-use crate::render::classify::ClassifyReport;
-use crate::report::ChartSpec;
+use crate::analysis::kano::ClassifyReport;
+use crate::view::ChartSpec;
 
 /// What a workshop can be charted with.
 #[derive(Debug, Clone, Default)]
