@@ -19,13 +19,13 @@
 
 use std::time::{Duration, Instant};
 
+use kano::analysis::kano::ClassifyReport;
 use kano::analysis::{Analysis, AnalyzeOptions};
-use kano::view::charts::{self, ChartInputs};
 use kano::chart::output;
 use kano::model::{Language, Workshop};
-use kano::analysis::kano::ClassifyReport;
 use kano::render::pdf::layout::MM;
 use kano::render::pdf::{Area, DocMeta, Faces, PdfFonts};
+use kano::view::charts::{self, ChartInputs};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -60,11 +60,12 @@ fn main() {
     };
     let results = |ws: &Workshop| -> (Analysis, Option<ClassifyReport>) {
         let opts = AnalyzeOptions { lang: Language::ZhCn, ..Default::default() };
-        let analysis = kano::analyze_workshop(ws, &loaded, &opts).unwrap_or_else(|(d, _)| {
-            eprintln!("the analysis failed: {} problem(s)", d.len());
-            std::process::exit(2);
-        });
-        let kano = kano::report_data(ws).unwrap_or_else(|e| {
+        let analysis =
+            kano::pipeline::analyze_workshop(ws, &loaded, &opts).unwrap_or_else(|(d, _)| {
+                eprintln!("the analysis failed: {} problem(s)", d.len());
+                std::process::exit(2);
+            });
+        let kano = kano::pipeline::kano_data(ws).unwrap_or_else(|e| {
             eprintln!("{e}");
             std::process::exit(2);
         });

@@ -20,8 +20,8 @@ use std::process::Command;
 use std::time::Instant;
 
 use kano::analysis::kano::{Category, Method};
-use kano::pipeline::classify::{Options, classify_file};
 use kano::input::survey::{ReadOptions, SynthAnswers, SynthOptions, write_synthetic_wide};
+use kano::pipeline::classify::{Options, classify_file};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -35,13 +35,13 @@ fn main() {
     let mut pages = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        let (loaded, diags) = kano::load_and_check(&workshop);
+        let (loaded, diags) = kano::pipeline::load_and_check(&workshop);
         let Some(ws) = loaded.workshop.as_ref() else {
             eprintln!("{} does not load: {} problem(s)", workshop.display(), diags.len());
             std::process::exit(2);
         };
         let lang: Language = ws.data.workshop.language;
-        let mut data = match kano::report_data(ws) {
+        let mut data = match kano::pipeline::kano_data(ws) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("{e}");
@@ -49,7 +49,7 @@ fn main() {
             }
         };
         let opts = kano::analysis::AnalyzeOptions { lang, ..Default::default() };
-        match kano::analyze_workshop(ws, &loaded, &opts) {
+        match kano::pipeline::analyze_workshop(ws, &loaded, &opts) {
             Ok(a) => data.analysis = Some(a),
             Err((diags, _)) => {
                 eprintln!("the analysis failed: {} problem(s)", diags.len());

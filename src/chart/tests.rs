@@ -5,7 +5,6 @@
 use printpdf::PdfDocument;
 
 use super::backend::inspect::{Placed, points, texts};
-use super::data::{self, ChartInputs, Charts};
 use super::journey::{JourneyChart, JourneyStep, KeyMoments};
 use super::kano::{
     BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ContinuousChart,
@@ -21,11 +20,12 @@ use super::style::DrawError;
 use super::{Kind, NamedChart};
 use crate::analysis::Analysis;
 use crate::analysis::kano::Category;
-use crate::model::{Dimension, Language, Move, TouchpointKind, Workshop};
 use crate::analysis::kano::ClassifyReport;
+use crate::model::{Dimension, Language, Move, TouchpointKind, Workshop};
 use crate::render::pdf::layout::MM;
 use crate::render::pdf::{Area, Faces, PdfFonts};
 use crate::view::ChartSpec;
+use crate::view::charts::{self as data, ChartInputs, Charts};
 
 fn faces() -> Faces {
     Faces::embedded().unwrap()
@@ -45,9 +45,9 @@ impl Analysed {
         let mut loaded = crate::input::load(&root.join(path));
         let ws = loaded.workshop.take().unwrap();
         let opts = crate::analysis::AnalyzeOptions { lang, ..Default::default() };
-        let analysis = crate::analyze_workshop(&ws, &loaded, &opts)
+        let analysis = crate::pipeline::analyze_workshop(&ws, &loaded, &opts)
             .unwrap_or_else(|(d, _)| panic!("{path}: {d:?}"));
-        let kano = crate::report_data(&ws).unwrap().kano;
+        let kano = crate::pipeline::kano_data(&ws).unwrap().kano;
         Analysed { ws, analysis, kano }
     }
 

@@ -12,8 +12,8 @@ use crate::analysis::kano::{
     Answer, Counts, DropReason, FeatureAccumulator, Importance, KanoResult, Method,
     parse_importance,
 };
-use crate::input::survey::{self, Cell, Layout, ReadOptions, Record, SurveyError};
 use crate::analysis::kano::{ClassifyReport, Segment, tally_dropped};
+use crate::input::survey::{self, Cell, Layout, ReadOptions, Record, SurveyError};
 
 /// How to classify.
 #[derive(Debug, Clone, Default)]

@@ -1,10 +1,10 @@
 //! Stage 5: outputs. Templates render markup; the PDF layout turns markup and charts into
 //! PDF bytes; [`write_atomic`] puts them on disk.
 
-pub mod terminal;
 pub mod pdf;
 pub mod report;
 pub mod templates;
+pub mod terminal;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -20,6 +20,10 @@
 //! Only the labels, the scales of journeys and proposals, and the pain points are read
 //! from the workshop. Nothing here reads a file.
 
+use crate::analysis::kano::ClassifyReport;
+use crate::analysis::kano::{Category, KanoResult};
+use crate::analysis::metrics::Figures;
+use crate::analysis::{Analysis, MetricEntry};
 use crate::chart::journey::{JourneyChart, JourneyStep, KeyMoments};
 use crate::chart::kano::{
     BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ContinuousChart,
@@ -33,11 +37,7 @@ use crate::chart::servqual::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneC
 use crate::chart::text::format_number;
 use crate::chart::words::Words;
 use crate::chart::{Kind, NamedChart};
-use crate::analysis::kano::{Category, KanoResult};
-use crate::analysis::metrics::Figures;
-use crate::analysis::{Analysis, MetricEntry};
 use crate::model::{Dimension, Language, Metric, Scale, Workshop};
-use crate::analysis::kano::ClassifyReport;
 use crate::view::ChartSpec;
 
 /// What a workshop can be charted with.
@@ -52,10 +52,10 @@ pub struct Charts {
 /// The results the charts draw.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ChartInputs<'a> {
-    /// The workshop's analysis (`crate::analyze_workshop`): every chart but the Kano ones.
+    /// The workshop's analysis (`crate::pipeline::analyze_workshop`): every chart but the Kano ones.
     /// `None`: those charts are missing.
     pub analysis: Option<&'a Analysis>,
-    /// The classification of the workshop's Kano section (`crate::report_data`); the
+    /// The classification of the workshop's Kano section (`crate::pipeline::kano_data`); the
     /// charts show its first segment, the whole sample. `None`: no Kano charts.
     pub kano: Option<&'a ClassifyReport>,
 }

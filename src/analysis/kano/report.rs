@@ -218,4 +218,3 @@ impl Serialize for ClassifyReport {
         .serialize(serializer)
     }
 }
-

@@ -87,7 +87,6 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::analysis::kano::{Category, ClassifyReport, Coding, KanoResult, Method, Rule, Segment};
@@ -707,7 +706,10 @@ pub fn render_to_string(report: &ClassifyReport, format: Format) -> io::Result<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::kano::{Answer, Counts, FeatureAccumulator, Importance};
+    use crate::analysis::kano::{
+        Answer, Counts, DropKind, DropReason, Dropped, FeatureAccumulator, Importance,
+        tally_dropped,
+    };
     use Answer::{Dislike, Like, MustBe, Neutral};
     use serde_json::{Value, json};
 

@@ -6,27 +6,27 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::{NewLang, SchemaPart};
-use crate::schema;
+use crate::cmd::schema;
 
 /// One file of an example: its name in the new folder and its contents.
 type ExampleFile = (&'static str, &'static [u8]);
 
 const ZH_BANK: &[ExampleFile] = &[
-    ("workshop.yaml", include_bytes!("../workshops/zh-bank/workshop.yaml")),
-    ("g1.yaml", include_bytes!("../workshops/zh-bank/g1.yaml")),
-    ("g2.yaml", include_bytes!("../workshops/zh-bank/g2.yaml")),
-    ("g3.yaml", include_bytes!("../workshops/zh-bank/g3.yaml")),
-    ("g4.yaml", include_bytes!("../workshops/zh-bank/g4.yaml")),
-    ("g5.yaml", include_bytes!("../workshops/zh-bank/g5.yaml")),
-    ("g6.yaml", include_bytes!("../workshops/zh-bank/g6.yaml")),
-    ("kano-survey.csv", include_bytes!("../workshops/zh-bank/kano-survey.csv")),
-    ("servqual-responses.csv", include_bytes!("../workshops/zh-bank/servqual-responses.csv")),
-    ("g5-nps-sms.csv", include_bytes!("../workshops/zh-bank/g5-nps-sms.csv")),
+    ("workshop.yaml", include_bytes!("../../workshops/zh-bank/workshop.yaml")),
+    ("g1.yaml", include_bytes!("../../workshops/zh-bank/g1.yaml")),
+    ("g2.yaml", include_bytes!("../../workshops/zh-bank/g2.yaml")),
+    ("g3.yaml", include_bytes!("../../workshops/zh-bank/g3.yaml")),
+    ("g4.yaml", include_bytes!("../../workshops/zh-bank/g4.yaml")),
+    ("g5.yaml", include_bytes!("../../workshops/zh-bank/g5.yaml")),
+    ("g6.yaml", include_bytes!("../../workshops/zh-bank/g6.yaml")),
+    ("kano-survey.csv", include_bytes!("../../workshops/zh-bank/kano-survey.csv")),
+    ("servqual-responses.csv", include_bytes!("../../workshops/zh-bank/servqual-responses.csv")),
+    ("g5-nps-sms.csv", include_bytes!("../../workshops/zh-bank/g5-nps-sms.csv")),
 ];
 
 const EN_HOTEL: &[ExampleFile] = &[
-    ("workshop.yaml", include_bytes!("../workshops/en-hotel.yaml")),
-    ("en-hotel-kano.csv", include_bytes!("../workshops/en-hotel-kano.csv")),
+    ("workshop.yaml", include_bytes!("../../workshops/en-hotel.yaml")),
+    ("en-hotel-kano.csv", include_bytes!("../../workshops/en-hotel-kano.csv")),
 ];
 
 /// Where the schemas go inside the new folder.

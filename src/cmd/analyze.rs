@@ -1,0 +1,54 @@
+//! `kano analyze`: the workshop's figures as tables, Markdown or JSON.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use crate::cmd::load_for_output;
+use crate::pipeline::analyze_workshop;
+use crate::{EXIT_INVALID, analysis, cli, diag, model, render};
+
+pub fn run(args: &cli::AnalyzeArgs) -> ExitCode {
+    let path = args.workshop.as_path();
+    let Some((ws, loaded)) = load_for_output(path, "nothing analysed") else {
+        return ExitCode::from(EXIT_INVALID);
+    };
+    let ws = &ws;
+    let mut err = std::io::stderr().lock();
+    let opts = analysis::AnalyzeOptions {
+        as_of: args.as_of,
+        ipa_crosshair: args.ipa_crosshair,
+        lang: args.lang.map_or(ws.data.workshop.language, model::Language::from),
+    };
+    let result = match analyze_workshop(ws, &loaded, &opts) {
+        Ok(r) => r,
+        Err((diags, sources)) => {
+            let _ = err.write_all(diag::render(&diags, &sources).as_bytes());
+            let _ = writeln!(err, "{}: nothing analysed", path.display());
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let text = match render::terminal::analyze::render_to_string(&result, args.format) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot format the results: {e}");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    match &args.output {
+        Some(file) => {
+            if let Err(e) = render::write_atomic(file, text.as_bytes()) {
+                let _ = writeln!(err, "error: cannot write {}: {e}", file.display());
+                return ExitCode::from(EXIT_INVALID);
+            }
+            let _ = writeln!(err, "wrote {}", file.display());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
+                // a closed pipe (`| head`) is not an error of ours
+                return ExitCode::SUCCESS;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
