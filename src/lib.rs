@@ -22,6 +22,8 @@ pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
+pub mod format;
+pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod pipeline;

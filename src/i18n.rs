@@ -1,0 +1,220 @@
+//! The wording catalog: every fixed word `kano` prints, one YAML file per language under
+//! `templates/lang/` (`zh-CN.yaml`, `zh-TW.yaml`, `en.yaml`), embedded at build time.
+//!
+//! Input: a language key and a dotted key (`chart.better`) or a section name (`chart`).
+//! Output: the text, or a section deserialised into a typed struct of the caller's
+//! (so a missing key is a deserialisation error the tests catch, not a blank in a report).
+//! A leaf module: it imports nothing of the crate, does no I/O beyond the embedded files,
+//! and never panics — a catalog that does not parse reads as empty (and fails the tests).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// The catalog languages, by key, in the order the files are listed.
+pub const LANGUAGES: [&str; 3] = ["zh-CN", "zh-TW", "en"];
+
+/// The embedded catalog files, index-aligned with [`LANGUAGES`].
+const SOURCES: [&str; 3] = [
+    include_str!("../templates/lang/zh-CN.yaml"),
+    include_str!("../templates/lang/zh-TW.yaml"),
+    include_str!("../templates/lang/en.yaml"),
+];
+
+/// Why a catalog or a section of it cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// The file is not valid YAML.
+    #[error("the {lang} wording catalog is not valid YAML: {message}")]
+    Syntax {
+        /// Language key.
+        lang: &'static str,
+        /// The parser's message.
+        message: String,
+    },
+    /// The section is absent.
+    #[error("the {lang} wording catalog has no section `{section}`")]
+    NoSection {
+        /// Language key.
+        lang: &'static str,
+        /// Section name.
+        section: String,
+    },
+    /// The section does not have the keys (or the shapes) the caller expects.
+    #[error("section `{section}` of the {lang} wording catalog does not fit: {source}")]
+    Shape {
+        /// Language key.
+        lang: &'static str,
+        /// Section name.
+        section: String,
+        /// Which key is missing or mistyped.
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// One language's catalog.
+#[derive(Debug)]
+pub struct Catalog {
+    lang: &'static str,
+    tree: Value,
+    flat: BTreeMap<String, String>,
+}
+
+impl Catalog {
+    fn parse(lang: &'static str, text: &str) -> Result<Catalog, CatalogError> {
+        let tree: Value = serde_saphyr::from_str(text)
+            .map_err(|e| CatalogError::Syntax { lang, message: e.to_string() })?;
+        let mut flat = BTreeMap::new();
+        flatten("", &tree, &mut flat);
+        Ok(Catalog { lang, tree, flat })
+    }
+
+    /// The language key of this catalog.
+    pub fn lang(&self) -> &'static str {
+        self.lang
+    }
+
+    /// The text at a dotted key (`chart.better`); the key itself when it is missing (the
+    /// tests guarantee no key the code uses is missing).
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        self.flat.get(key).map_or(key, String::as_str)
+    }
+
+    /// Whether the dotted key exists.
+    pub fn has(&self, key: &str) -> bool {
+        self.flat.contains_key(key)
+    }
+
+    /// Every dotted key with its text, sorted by key.
+    pub fn entries(&self) -> &BTreeMap<String, String> {
+        &self.flat
+    }
+
+    /// The section (a dotted path to a mapping) as a tree, for templates.
+    pub fn tree(&self, section: &str) -> Option<&Value> {
+        section.split('.').filter(|s| !s.is_empty()).try_fold(&self.tree, |v, k| v.get(k))
+    }
+
+    /// The section deserialised into `T`: a struct whose fields are the section's keys.
+    pub fn section<T: DeserializeOwned>(&self, section: &str) -> Result<T, CatalogError> {
+        let lang = self.lang;
+        let tree = self
+            .tree(section)
+            .ok_or_else(|| CatalogError::NoSection { lang, section: section.to_owned() })?;
+        serde_json::from_value(tree.clone()).map_err(|source| CatalogError::Shape {
+            lang,
+            section: section.to_owned(),
+            source,
+        })
+    }
+}
+
+fn flatten(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
+    let join = |k: &str| if prefix.is_empty() { k.to_owned() } else { format!("{prefix}.{k}") };
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                flatten(&join(k), v, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(&join(&i.to_string()), v, out);
+            }
+        }
+        Value::String(s) => {
+            out.insert(prefix.to_owned(), s.clone());
+        }
+        Value::Null => {}
+        other => {
+            out.insert(prefix.to_owned(), other.to_string());
+        }
+    }
+}
+
+/// Every catalog, parsed once per process; an unparsable one reads as empty.
+fn catalogs() -> &'static [Catalog; 3] {
+    static ALL: OnceLock<[Catalog; 3]> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let load = |i: usize| {
+            Catalog::parse(LANGUAGES[i], SOURCES[i]).unwrap_or(Catalog {
+                lang: LANGUAGES[i],
+                tree: Value::Null,
+                flat: BTreeMap::new(),
+            })
+        };
+        [load(0), load(1), load(2)]
+    })
+}
+
+/// The catalog of a language key (`zh-CN`, `zh-TW`, `en`; case-insensitive); English for
+/// any other key.
+pub fn catalog(lang: &str) -> &'static Catalog {
+    let all = catalogs();
+    let i = LANGUAGES.iter().position(|l| l.eq_ignore_ascii_case(lang)).unwrap_or(2);
+    &all[i.min(2)]
+}
+
+/// Shorthand for `catalog(lang).text(key)`.
+pub fn text(lang: &str, key: &'static str) -> &'static str {
+    catalog(lang).text(key)
+}
+
+/// Check that every embedded catalog parses: the errors, one per broken file.
+pub fn validate() -> Vec<CatalogError> {
+    LANGUAGES.iter().zip(SOURCES).filter_map(|(l, s)| Catalog::parse(l, s).err()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalog_parses() {
+        let errors = validate();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        let keys = |l: &str| catalog(l).entries().keys().cloned().collect::<Vec<_>>();
+        let reference = keys("en");
+        assert!(!reference.is_empty());
+        for l in LANGUAGES {
+            let these = keys(l);
+            let missing: Vec<_> = reference.iter().filter(|k| !these.contains(k)).collect();
+            let extra: Vec<_> = these.iter().filter(|k| !reference.contains(k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{l}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_text_is_empty() {
+        for l in LANGUAGES {
+            for (k, v) in catalog(l).entries() {
+                assert!(!v.trim().is_empty(), "{l}: `{k}` is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn sections_deserialise_into_structs() {
+        #[derive(serde::Deserialize)]
+        struct Common {
+            language_name: String,
+        }
+        let c: Common =
+            catalog("zh-TW").section("common").unwrap_or(Common { language_name: String::new() });
+        assert_eq!(c.language_name, "繁體中文");
+        assert!(catalog("en").section::<Common>("nothing").is_err());
+        assert_eq!(catalog("xx").lang(), "en");
+        assert_eq!(text("zh-CN", "common.language_name"), "简体中文");
+        assert_eq!(text("zh-CN", "no.such.key"), "no.such.key");
+    }
+}
