@@ -3,6 +3,7 @@
 //! messages are the relative ones a user would type.
 
 mod analyze;
+mod architecture;
 mod chart;
 mod check;
 mod classify;
