@@ -10,8 +10,9 @@
 //! Options: a fixed number of decimals or at most that many (trailing zeros trimmed),
 //! thousands separators (`12,600`), a percentage of a fraction (`0.375` → `37.5`), a `+`
 //! on positive figures, and the minus sign: ASCII `-` for files a program reads back,
-//! U+2212 `−` for typeset text and charts. Non-finite values and absent figures are
-//! formatted by the caller's choice of placeholder ([`Num::or`]).
+//! U+2212 `−` for typeset text and charts, exact integers without decimals
+//! ([`Num::bare_whole`]), a unit after the digits ([`Num::suffix`]). Non-finite values
+//! and absent figures are formatted by the caller's choice of placeholder ([`Num::or`]).
 //!
 //! A leaf module: no crate imports, no I/O.
 
@@ -31,12 +32,23 @@ pub struct Num {
     plus: bool,
     percent: bool,
     minus: char,
+    bare_whole: bool,
+    suffix: &'static str,
 }
 
 impl Num {
     /// Exactly `decimals` decimals: `fixed(2)` writes 3.5 as `3.50`.
     pub const fn fixed(decimals: usize) -> Num {
-        Num { decimals, trim: false, group: false, plus: false, percent: false, minus: '-' }
+        Num {
+            decimals,
+            trim: false,
+            group: false,
+            plus: false,
+            percent: false,
+            minus: '-',
+            bare_whole: false,
+            suffix: "",
+        }
     }
 
     /// At most `decimals` decimals, trailing zeros (and a bare point) trimmed: `upto(2)`
@@ -70,10 +82,22 @@ impl Num {
         Num { minus, ..self }
     }
 
+    /// An exact integer without decimals, as a workshop file gives it: with `fixed(2)`,
+    /// 5.0 is written `5` but 4.5 is `4.50` (and 4.999 is `5.00`).
+    pub const fn bare_whole(self) -> Num {
+        Num { bare_whole: true, ..self }
+    }
+
+    /// With a unit after the digits (`%` for `12.5%`); not after a placeholder.
+    pub const fn suffix(self, suffix: &'static str) -> Num {
+        Num { suffix, ..self }
+    }
+
     /// The number written out; `None` when it is not finite.
     pub fn fmt(&self, x: f64) -> Option<String> {
         let x = if self.percent { x * 100.0 } else { x };
-        let s = fixed(x, self.decimals)?;
+        let decimals = if self.bare_whole && x.fract() == 0.0 { 0 } else { self.decimals };
+        let s = fixed(x, decimals)?;
         let (negative, digits) = match s.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, s.as_str()),
@@ -92,6 +116,7 @@ impl Num {
             out.push('+');
         }
         out.push_str(&digits);
+        out.push_str(self.suffix);
         Some(out)
     }
 
@@ -221,6 +246,15 @@ mod tests {
         assert_eq!(Num::fixed(2).or(None, "n/a"), "n/a");
         assert_eq!(Num::fixed(2).or_dash(Some(f64::NAN)), UNDEFINED);
         assert_eq!(f(Num::fixed(2).minus('–'), -1.0), "–1.00");
+        assert_eq!(f(Num::fixed(2).bare_whole(), 5.0), "5");
+        assert_eq!(f(Num::fixed(2).bare_whole(), 4.5), "4.50");
+        assert_eq!(f(Num::fixed(2).bare_whole(), 4.999), "5.00");
+        assert_eq!(f(Num::fixed(2).bare_whole(), -0.0), "0");
+        assert_eq!(f(Num::fixed(1).bare_whole().percent(), 0.25), "25");
+        assert_eq!(f(Num::fixed(1).suffix("%"), 12.25), "12.3%");
+        assert_eq!(f(Num::fixed(1).percent().suffix("%"), 0.04), "4.0%");
+        assert_eq!(Num::fixed(1).suffix("%").or_dash(None), UNDEFINED);
+        assert_eq!(Num::fixed(1).suffix("%").fmt(f64::NAN), None);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! Input: a [`ClassifyReport`] — the [`Method`] used, where the data came from, the cleaning
 //! summary, and one [`KanoResult`] per feature in each [`Segment`]. Output: text written to a
 //! `&mut dyn Write` (or returned as a `String`) as `table`, `csv`, `json` or `md`
-//! ([`Format`]). Pure formatting: no file access, no terminal detection, no colour codes;
-//! the CLI picks the format and the writer. Every output is deterministic: features and
+//! ([`Format`]). Pure formatting — it recomputes nothing, only rounds and lays out the
+//! figures the report holds: no file access, no terminal detection, no colour codes; the
+//! CLI picks the format and the writer. Every output is deterministic: features and
 //! segments come out in the order the report holds them.
 //!
 //! Without `--by` a report has one segment, the whole sample, with no column and no value
@@ -77,19 +78,33 @@
 //! # Markdown and table
 //!
 //! Both are for people: figures are rounded half away from zero on the printed decimals
-//! ([`fixed`]; never `-0.00`), undefined figures print as `—` (Markdown) or `-` (table).
+//! ([`crate::format::Num`]; never `-0.00`), undefined figures print as `—` (Markdown) or
+//! `-` (table).
 //! Both name the variants used (METHODS §1.3–1.4: the table, the rule and its threshold,
 //! the continuous split, the Q/R exclusion, the coding and the cleaning) and carry a legend
-//! of the categories with their Chinese and English names. The table measures text in
+//! of the categories with their Chinese and English names. Their wording is the English
+//! catalog's `terminal.classify` section (the command has no language option), the Chinese
+//! category names zh-CN's `common.kano_category_short`. The table measures text in
 //! display columns (`unicode-width`), so Chinese names line up; names longer than
 //! [`NAME_WIDTH`] columns are cut with `…`.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
+use serde::Deserialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::analysis::kano::{Category, ClassifyReport, Coding, KanoResult, Method, Rule, Segment};
+use super::fill;
+use crate::analysis::kano::{
+    Category, ClassifyReport, Coding, DropKind, KanoResult, Method, Rule, Segment,
+};
+use crate::format::{Num, raw};
+use crate::i18n;
+
+/// Kept for the chart module (`chart::text` rounds labels as `kano analyze` does) until it
+/// imports [`crate::format::fixed`] itself.
+pub use crate::format::fixed;
 
 /// The output formats of `kano classify`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -113,6 +128,146 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Md => "md",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Wording
+
+/// A text per Kano category letter (`A O M I R Q`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(non_snake_case)]
+pub(super) struct Letters {
+    A: String,
+    O: String,
+    M: String,
+    I: String,
+    R: String,
+    Q: String,
+}
+
+impl Letters {
+    fn get(&self, c: Category) -> &str {
+        match c {
+            Category::A => &self.A,
+            Category::O => &self.O,
+            Category::M => &self.M,
+            Category::I => &self.I,
+            Category::R => &self.R,
+            Category::Q => &self.Q,
+        }
+    }
+}
+
+/// Why respondents were dropped, by [`DropKind`].
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DropReasons {
+    straight_like_dislike: String,
+    straight_dislike_like: String,
+    too_many_questionable: String,
+    too_many_questionable_unbounded: String,
+}
+
+/// The fixed wording of the table and Markdown forms: `terminal.classify` of the catalog.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Words {
+    id: String,
+    pub(super) feature: String,
+    n: String,
+    plurality: String,
+    category: String,
+    better: String,
+    worse: String,
+    fong: String,
+    fong_test: String,
+    total_strength: String,
+    category_strength: String,
+    importance: String,
+    functional: String,
+    dysfunctional: String,
+    quadrant: String,
+    blank: String,
+    invalid: String,
+    method_table: String,
+    method_rule: String,
+    method_rule_moai: String,
+    method_split: String,
+    method_excludes_qr: String,
+    method_reversed: String,
+    method_straight_liners: String,
+    method_max_questionable: String,
+    respondent: String,
+    respondents: String,
+    analysed: String,
+    dropped: String,
+    list_separator: String,
+    drop_reason: DropReasons,
+    whole_sample: String,
+    segment: String,
+    blank_value: String,
+    fong_significant: String,
+    fong_mixed: String,
+    fong_not_significant: String,
+    kano_term: Letters,
+    md_heading: String,
+    md_source: String,
+    md_method: String,
+    md_rule_note: String,
+    md_legend: String,
+    md_counts_note: String,
+    md_better_worse_note: String,
+    md_fong_note: String,
+    md_strength_note: String,
+    md_continuous_note: String,
+    md_undefined_note: String,
+    table_method: String,
+    table_legend: String,
+}
+
+/// `kano classify` has no language option: its wording is the English catalog's.
+fn words() -> &'static Words {
+    &super::words("en").classify
+}
+
+/// The Chinese category names of the legends: `common.kano_category_short` of zh-CN,
+/// parsed once.
+fn zh_names() -> &'static Letters {
+    static ZH: OnceLock<Letters> = OnceLock::new();
+    ZH.get_or_init(|| {
+        i18n::catalog("zh-CN").section("common.kano_category_short").unwrap_or_default()
+    })
+}
+
+impl Words {
+    fn respondents(&self, n: u64) -> String {
+        let template = if n == 1 { &self.respondent } else { &self.respondents };
+        fill(template, &[("n", &n.to_string())])
+    }
+
+    fn drop_reason(&self, kind: DropKind, max_questionable: Option<u32>) -> String {
+        let r = &self.drop_reason;
+        match (kind, max_questionable) {
+            (DropKind::StraightLikeDislike, _) => r.straight_like_dislike.clone(),
+            (DropKind::StraightDislikeLike, _) => r.straight_dislike_like.clone(),
+            (DropKind::TooManyQuestionable, Some(k)) => {
+                fill(&r.too_many_questionable, &[("k", &k.to_string())])
+            }
+            (DropKind::TooManyQuestionable, None) => r.too_many_questionable_unbounded.clone(),
+        }
+    }
+
+    /// "whole sample", "城市 = 北京", "城市 = (blank)".
+    fn segment_label(&self, s: &Segment) -> String {
+        match (&s.column, &s.value) {
+            (None, _) => self.whole_sample.clone(),
+            (Some(c), v) => fill(
+                &self.segment,
+                &[("column", c), ("value", v.as_deref().unwrap_or(&self.blank_value))],
+            ),
         }
     }
 }
@@ -163,39 +318,32 @@ pub const CSV_COLUMNS: [&str; 33] = [
     "invalid",
 ];
 
-/// An unrounded number: Rust's shortest round-trip form (never an exponent), `0` for −0;
-/// empty for `None` and for non-finite values.
-fn raw(x: Option<f64>) -> String {
-    match x {
-        Some(v) if v.is_finite() => format!("{}", if v == 0.0 { 0.0 } else { v }),
-        _ => String::new(),
-    }
-}
-
 fn letter(c: Option<Category>) -> &'static str {
     c.map_or("", Category::as_str)
 }
 
 fn csv_row(f: &KanoResult) -> Vec<String> {
+    // unrounded; an empty cell where the figure is undefined
+    let r = |x: Option<f64>| x.and_then(raw).unwrap_or_default();
     let cont = f.continuous;
     let mut row = vec![f.id.clone(), f.name.clone(), f.n.to_string()];
     row.extend(Category::ALL.iter().map(|&c| f.counts.get(c).to_string()));
-    row.extend(Category::ALL.iter().map(|&c| raw(f.shares.get(c))));
+    row.extend(Category::ALL.iter().map(|&c| r(f.shares.get(c))));
     row.push(letter(f.plurality).to_owned());
     row.push(letter(f.category).to_owned());
-    row.push(raw(f.better));
-    row.push(raw(f.worse));
+    row.push(r(f.better));
+    row.push(r(f.worse));
     row.push(f.fong.significant.map_or(String::new(), |b| b.to_string()));
-    row.push(raw(f.fong.difference));
-    row.push(raw(f.fong.critical));
+    row.push(r(f.fong.difference));
+    row.push(r(f.fong.critical));
     row.push(f.mixed.clone().unwrap_or_default());
-    row.push(raw(f.total_strength));
-    row.push(raw(f.category_strength));
-    row.push(raw(f.importance_mean));
-    row.push(raw(cont.and_then(|c| c.functional_mean)));
-    row.push(raw(cont.and_then(|c| c.dysfunctional_mean)));
-    row.push(raw(cont.and_then(|c| c.functional_sd)));
-    row.push(raw(cont.and_then(|c| c.dysfunctional_sd)));
+    row.push(r(f.total_strength));
+    row.push(r(f.category_strength));
+    row.push(r(f.importance_mean));
+    row.push(r(cont.and_then(|c| c.functional_mean)));
+    row.push(r(cont.and_then(|c| c.dysfunctional_mean)));
+    row.push(r(cont.and_then(|c| c.functional_sd)));
+    row.push(r(cont.and_then(|c| c.dysfunctional_sd)));
     row.push(letter(cont.and_then(|c| c.quadrant)).to_owned());
     row.push(f.blank.to_string());
     row.push(f.invalid.to_string());
@@ -228,114 +376,60 @@ pub fn write_csv(report: &ClassifyReport, out: &mut dyn Write) -> io::Result<()>
 }
 
 // ---------------------------------------------------------------------------------------
-// Rounding and text helpers shared by Markdown and table
-
-/// `x` with exactly `decimals` decimals, rounded half away from zero on the decimal digits
-/// Rust prints for `x` (its shortest round-trip form, so 1.005 → `1.01` and 0.125 →
-/// `0.13`), never `-0.00`; `None` for non-finite values.
-pub fn fixed(x: f64, decimals: usize) -> Option<String> {
-    if !x.is_finite() {
-        return None;
-    }
-    let text = format!("{}", x.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let mut digits: Vec<u8> = int
-        .bytes()
-        .chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals))
-        .map(|b| b.saturating_sub(b'0'))
-        .collect();
-    if frac.as_bytes().get(decimals).is_some_and(|&b| b >= b'5') {
-        let mut carry = true;
-        for d in digits.iter_mut().rev() {
-            if *d == 9 {
-                *d = 0;
-            } else {
-                *d += 1;
-                carry = false;
-                break;
-            }
-        }
-        if carry {
-            digits.insert(0, 1);
-        }
-    }
-    let split = digits.len().saturating_sub(decimals);
-    let zero = digits.iter().all(|&d| d == 0);
-    let mut s = String::with_capacity(digits.len() + 2);
-    if x < 0.0 && !zero {
-        s.push('-');
-    }
-    let (int, frac) = digits.split_at(split);
-    s.extend(int.iter().map(|&d| char::from(b'0' + d)));
-    if int.is_empty() {
-        s.push('0');
-    }
-    if decimals > 0 {
-        s.push('.');
-        s.extend(frac.iter().map(|&d| char::from(b'0' + d)));
-    }
-    Some(s)
-}
-
-/// [`fixed`] for an optional figure, `undefined` for `None`.
-fn fixed_or(x: Option<f64>, decimals: usize, undefined: &str) -> String {
-    x.and_then(|v| fixed(v, decimals)).unwrap_or_else(|| undefined.to_owned())
-}
-
-/// A number for a sentence: shortest form, `-0` shown as `0`.
-fn plain(x: f64) -> String {
-    raw(Some(x))
-}
+// Text helpers shared by Markdown and table
 
 /// The variants the results depend on, one phrase each (METHODS: the report names them).
 fn method_phrases(method: &Method, continuous: bool, code: bool) -> Vec<String> {
+    let w = words();
     let q = |s: &str| if code { format!("`{s}`") } else { s.to_owned() };
-    let mut v = vec![format!("evaluation table {}", q(method.table.name()))];
+    // a number in a sentence as the method gives it: unrounded, `-0` shown as `0`
+    let given = |x: f64| raw(x).unwrap_or_default();
+    let mut v = vec![fill(&w.method_table, &[("table", &q(method.table.name()))])];
     v.push(match method.rule {
-        Rule::Moai => format!(
-            "rule {} (near-tie threshold {} percentage points)",
-            q(method.rule.name()),
-            plain(method.moai_threshold)
+        Rule::Moai => fill(
+            &w.method_rule_moai,
+            &[("rule", &q(method.rule.name())), ("threshold", &given(method.moai_threshold))],
         ),
-        rule => format!("rule {}", q(rule.name())),
+        rule => fill(&w.method_rule, &[("rule", &q(rule.name()))]),
     });
     if continuous {
-        v.push(format!("continuous split {}", plain(method.continuous_split)));
+        v.push(fill(&w.method_split, &[("split", &given(method.continuous_split))]));
         if method.continuous_excludes_qr {
-            v.push("Q and R pairs left out of the continuous analysis".to_owned());
+            v.push(w.method_excludes_qr.clone());
         }
     }
     if method.coding == Coding::Reversed {
-        v.push("reversed coding (5 = like … 1 = dislike)".to_owned());
+        v.push(w.method_reversed.clone());
     }
     if method.drop_straight_liners {
-        v.push("straight-liners dropped".to_owned());
+        v.push(w.method_straight_liners.clone());
     }
     if let Some(k) = method.max_questionable {
-        v.push(format!("respondents with more than {k} Q answers dropped"));
+        v.push(fill(&w.method_max_questionable, &[("k", &k.to_string())]));
     }
     v
 }
 
 /// "53 respondents analysed, 3 dropped (2 straight-lined like/dislike, 1 …)".
 fn respondents_phrase(report: &ClassifyReport) -> Option<String> {
+    let w = words();
     let dropped: u64 = report.dropped.iter().fold(0u64, |s, d| s.saturating_add(d.count));
     let details: Vec<String> = report
         .dropped
         .iter()
-        .map(|d| format!("{} {}", d.count, d.reason.describe(report.method.max_questionable)))
+        .map(|d| format!("{} {}", d.count, w.drop_reason(d.reason, report.method.max_questionable)))
         .collect();
-    let mut s = String::new();
+    let mut parts = Vec::new();
     if let Some(n) = report.respondents {
-        let _ = write!(s, "{n} respondent{} analysed", if n == 1 { "" } else { "s" });
+        parts.push(fill(&w.analysed, &[("respondents", &w.respondents(n))]));
     }
     if dropped > 0 {
-        if !s.is_empty() {
-            s.push_str(", ");
-        }
-        let _ = write!(s, "{dropped} dropped ({})", details.join(", "));
+        parts.push(fill(
+            &w.dropped,
+            &[("n", &dropped.to_string()), ("reasons", &details.join(&w.list_separator))],
+        ));
     }
-    (!s.is_empty()).then_some(s)
+    (!parts.is_empty()).then(|| parts.join(&w.list_separator))
 }
 
 /// Control characters (line breaks, tabs) would break a table row: show them as spaces.
@@ -358,39 +452,39 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-const MD_UNDEFINED: &str = "—";
+const MD_UNDEFINED: &str = crate::format::UNDEFINED;
 
 /// "12 (21.4%)"; just the count when n = 0.
 fn md_count(f: &KanoResult, c: Category) -> String {
     let count = f.counts.get(c);
-    match f.shares.get(c).and_then(|s| fixed(s, 1)) {
-        Some(share) => format!("{count} ({share}%)"),
+    match f.shares.get(c).and_then(|s| Num::fixed(1).suffix("%").fmt(s)) {
+        Some(share) => format!("{count} ({share})"),
         None => count.to_string(),
     }
 }
 
 fn md_fong(f: &KanoResult) -> String {
+    let w = words();
     let sides = |rel: &str| {
         format!(
             "{} {rel} {}",
-            fixed_or(f.fong.difference, 2, MD_UNDEFINED),
-            fixed_or(f.fong.critical, 2, MD_UNDEFINED)
+            Num::fixed(2).or(f.fong.difference, MD_UNDEFINED),
+            Num::fixed(2).or(f.fong.critical, MD_UNDEFINED)
         )
     };
     match (f.fong.significant, &f.mixed) {
-        (Some(true), _) => format!("significant ({})", sides("≥")),
-        (Some(false), Some(label)) => format!("mixed {label} ({})", sides("<")),
-        (Some(false), None) => format!("not significant ({})", sides("<")),
+        (Some(true), _) => fill(&w.fong_significant, &[("sides", &sides("≥"))]),
+        (Some(false), Some(label)) => {
+            fill(&w.fong_mixed, &[("label", label), ("sides", &sides("<"))])
+        }
+        (Some(false), None) => fill(&w.fong_not_significant, &[("sides", &sides("<"))]),
         (None, _) => MD_UNDEFINED.to_owned(),
     }
 }
 
-fn md_percent(x: Option<f64>) -> String {
-    x.and_then(|v| fixed(v * 100.0, 1)).map_or_else(|| MD_UNDEFINED.to_owned(), |s| s + "%")
-}
-
 fn md_mean_sd(mean: Option<f64>, sd: Option<f64>) -> String {
-    match (mean.and_then(|m| fixed(m, 2)), sd.and_then(|s| fixed(s, 2))) {
+    let two = Num::fixed(2);
+    match (mean.and_then(|m| two.fmt(m)), sd.and_then(|s| two.fmt(s))) {
         (Some(m), Some(s)) => format!("{m} ± {s}"),
         (Some(m), None) => m,
         (None, _) => MD_UNDEFINED.to_owned(),
@@ -407,28 +501,30 @@ fn md_table(out: &mut String, header: &[&str], align_right: &[bool], rows: &[Vec
 }
 
 fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
-    let header = [
-        "id",
-        "feature",
-        "n",
+    let w = words();
+    let header: [&str; 16] = [
+        &w.id,
+        &w.feature,
+        &w.n,
         "A",
         "O",
         "M",
         "I",
         "R",
         "Q",
-        "plurality",
-        "category",
-        "Better",
-        "Worse",
-        "Fong's test",
-        "total strength",
-        "category strength",
+        &w.plurality,
+        &w.category,
+        &w.better,
+        &w.worse,
+        &w.fong_test,
+        &w.total_strength,
+        &w.category_strength,
     ];
     let right = [
         false, false, true, true, true, true, true, true, true, false, false, true, true, false,
         true, true,
     ];
+    let share = Num::fixed(1).percent().suffix("%");
     let rows: Vec<Vec<String>> = features
         .iter()
         .map(|f| {
@@ -436,11 +532,11 @@ fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
             row.extend(Category::ALL.iter().map(|&c| md_count(f, c)));
             row.push(f.plurality.map_or(MD_UNDEFINED, Category::as_str).to_owned());
             row.push(f.category.map_or(MD_UNDEFINED, Category::as_str).to_owned());
-            row.push(fixed_or(f.better, 3, MD_UNDEFINED));
-            row.push(fixed_or(f.worse, 3, MD_UNDEFINED));
+            row.push(Num::fixed(3).or(f.better, MD_UNDEFINED));
+            row.push(Num::fixed(3).or(f.worse, MD_UNDEFINED));
             row.push(md_fong(f));
-            row.push(md_percent(f.total_strength));
-            row.push(md_percent(f.category_strength));
+            row.push(share.or(f.total_strength, MD_UNDEFINED));
+            row.push(share.or(f.category_strength, MD_UNDEFINED));
             row
         })
         .collect();
@@ -449,15 +545,15 @@ fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
         return;
     }
     out.push('\n');
-    let header = [
-        "id",
-        "feature",
-        "importance",
-        "functional (mean ± SD)",
-        "dysfunctional (mean ± SD)",
-        "quadrant",
-        "blank",
-        "invalid",
+    let header: [&str; 8] = [
+        &w.id,
+        &w.feature,
+        &w.importance,
+        &w.functional,
+        &w.dysfunctional,
+        &w.quadrant,
+        &w.blank,
+        &w.invalid,
     ];
     let right = [false, false, true, true, true, false, true, true];
     let rows: Vec<Vec<String>> = features
@@ -467,7 +563,7 @@ fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
             vec![
                 md_escape(&f.id),
                 md_escape(&f.name),
-                fixed_or(f.importance_mean, 2, MD_UNDEFINED),
+                Num::fixed(2).or(f.importance_mean, MD_UNDEFINED),
                 md_mean_sd(c.functional_mean, c.functional_sd),
                 md_mean_sd(c.dysfunctional_mean, c.dysfunctional_sd),
                 c.quadrant.map_or(MD_UNDEFINED, Category::as_str).to_owned(),
@@ -481,34 +577,32 @@ fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
 
 /// The Markdown report as a string.
 pub fn md(report: &ClassifyReport) -> String {
+    let w = words();
     let continuous = report.has_continuous();
     let mut out = String::new();
-    let _ = writeln!(out, "## Kano classification: {}", md_escape(&report.source));
+    let _ = writeln!(out, "## {}", fill(&w.md_heading, &[("source", &md_escape(&report.source))]));
     out.push('\n');
-    let mut source = format!("Source: {} ({} layout)", md_escape(&report.source), report.layout);
+    let mut source =
+        fill(&w.md_source, &[("source", &md_escape(&report.source)), ("layout", &report.layout)]);
     if let Some(r) = respondents_phrase(report) {
         source.push_str("; ");
         source.push_str(&r);
     }
     let _ = writeln!(out, "{source}.");
     out.push('\n');
-    let _ =
-        writeln!(out, "Method: {}.", method_phrases(&report.method, continuous, true).join("; "));
+    let phrases = method_phrases(&report.method, continuous, true).join("; ");
+    let _ = writeln!(out, "{}", fill(&w.md_method, &[("phrases", &phrases)]));
     if report.method.rule != Rule::Plurality {
         out.push('\n');
-        let _ = writeln!(
-            out,
-            "The category column is the `{}` rule's pick; the plurality pick is shown beside it.",
-            report.method.rule.name()
-        );
+        let _ = writeln!(out, "{}", fill(&w.md_rule_note, &[("rule", report.method.rule.name())]));
     }
     let segmented = report.is_segmented();
     for s in &report.segments {
         out.push('\n');
         if segmented {
-            let mut heading = md_escape(&s.label());
+            let mut heading = md_escape(&w.segment_label(s));
             if let Some(n) = s.respondents {
-                let _ = write!(heading, " ({n} respondent{})", if n == 1 { "" } else { "s" });
+                let _ = write!(heading, " ({})", w.respondents(n));
             }
             let _ = writeln!(out, "### {heading}");
             out.push('\n');
@@ -516,27 +610,19 @@ pub fn md(report: &ClassifyReport) -> String {
         md_segment(&mut out, &s.features, continuous);
     }
     out.push('\n');
-    out.push_str("Legend:\n\n");
+    let _ = writeln!(out, "{}\n", w.md_legend);
     for c in Category::ALL {
-        let _ = writeln!(out, "- **{c}** {} ({})", c.zh_name(), c.en_name());
+        let _ = writeln!(out, "- **{c}** {} ({})", zh_names().get(c), w.kano_term.get(c));
     }
-    out.push_str(
-        "- Counts are followed by their share of n, the answers classified (Q included).\n\
-         - Better = (A + O) / (A + O + M + I); Worse = −(O + M) / (A + O + M + I).\n\
-         - Fong's test compares the two largest categories a and b: significant when \
-         |a − b| ≥ 1.65 · √((a + b)(2n − a − b) / (2n)); otherwise the feature is mixed \
-         (e.g. A/O).\n\
-         - Total strength = (A + O + M) / n; category strength = the share of the first \
-         minus that of the second category among A, O, M, I, R.\n",
-    );
+    let mut notes =
+        vec![&w.md_counts_note, &w.md_better_worse_note, &w.md_fong_note, &w.md_strength_note];
     if continuous {
-        out.push_str(
-            "- Functional and dysfunctional scores: like 4, must-be 2, neutral 0, live-with −1, \
-             dislike −2 (functional); like −2, must-be −1, neutral 0, live-with 2, dislike 4 \
-             (dysfunctional). The quadrant splits both means at the continuous split.\n",
-        );
+        notes.push(&w.md_continuous_note);
     }
-    let _ = writeln!(out, "- {MD_UNDEFINED} marks a figure that is undefined.");
+    for note in notes {
+        let _ = writeln!(out, "- {note}");
+    }
+    let _ = writeln!(out, "- {}", fill(&w.md_undefined_note, &[("undefined", MD_UNDEFINED)]));
     out
 }
 
@@ -600,8 +686,8 @@ fn table_row(f: &KanoResult, continuous: bool) -> Vec<String> {
     let mut row = vec![one_line(&f.id), truncate(&one_line(&f.name), NAME_WIDTH), f.n.to_string()];
     row.extend(Category::ALL.iter().map(|&c| f.counts.get(c).to_string()));
     row.push(table_category(f));
-    row.push(fixed_or(f.better, 2, TABLE_UNDEFINED));
-    row.push(fixed_or(f.worse, 2, TABLE_UNDEFINED));
+    row.push(Num::fixed(2).or(f.better, TABLE_UNDEFINED));
+    row.push(Num::fixed(2).or(f.worse, TABLE_UNDEFINED));
     row.push(table_fong(f));
     if continuous {
         let q = f.continuous.and_then(|c| c.quadrant);
@@ -618,15 +704,28 @@ fn table_line(cells: &[String], widths: &[usize], right: &[bool]) -> String {
 
 /// The terminal table as a string.
 pub fn table(report: &ClassifyReport) -> String {
+    let w = words();
     let continuous = report.has_continuous();
-    let mut header: Vec<String> =
-        ["id", "feature", "n", "A", "O", "M", "I", "R", "Q", "category", "Better", "Worse", "Fong"]
-            .map(str::to_owned)
-            .to_vec();
+    let header: [&str; 13] = [
+        &w.id,
+        &w.feature,
+        &w.n,
+        "A",
+        "O",
+        "M",
+        "I",
+        "R",
+        "Q",
+        &w.category,
+        &w.better,
+        &w.worse,
+        &w.fong,
+    ];
+    let mut header: Vec<String> = header.map(str::to_owned).to_vec();
     let mut right =
         vec![false, false, true, true, true, true, true, true, true, false, true, true, false];
     if continuous {
-        header.push("quadrant".to_owned());
+        header.push(w.quadrant.clone());
         right.push(false);
     }
     let blocks: Vec<(&Segment, Vec<Vec<String>>)> = report
@@ -647,9 +746,9 @@ pub fn table(report: &ClassifyReport) -> String {
             out.push('\n');
         }
         if segmented {
-            let mut label = one_line(&s.label());
+            let mut label = one_line(&w.segment_label(s));
             if let Some(n) = s.respondents {
-                let _ = write!(label, " · {n} respondent{}", if n == 1 { "" } else { "s" });
+                let _ = write!(label, " · {}", w.respondents(n));
             }
             let _ = writeln!(out, "{label}");
         }
@@ -665,15 +764,19 @@ pub fn table(report: &ClassifyReport) -> String {
         source.push_str(&r);
     }
     let _ = writeln!(out, "{source}");
-    let _ =
-        writeln!(out, "method: {}", method_phrases(&report.method, continuous, false).join(" · "));
-    let names: Vec<String> =
-        Category::ALL.iter().map(|c| format!("{c} {} {}", c.zh_name(), c.en_name())).collect();
+    let phrases = method_phrases(&report.method, continuous, false).join(" · ");
+    let _ = writeln!(out, "{}", fill(&w.table_method, &[("phrases", &phrases)]));
+    let names: Vec<String> = Category::ALL
+        .iter()
+        .map(|&c| format!("{c} {} {}", zh_names().get(c), w.kano_term.get(c)))
+        .collect();
     let _ = writeln!(
         out,
-        "legend: {} · category (plurality pick when it differs) · Fong: ✓ significant, \
-         A/O mixed, · not significant · - undefined",
-        names.join(", ")
+        "{}",
+        fill(
+            &w.table_legend,
+            &[("names", &names.join(&w.list_separator)), ("undefined", TABLE_UNDEFINED)]
+        )
     );
     out
 }
