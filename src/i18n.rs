@@ -163,6 +163,65 @@ pub fn text(lang: &str, key: &'static str) -> &'static str {
     catalog(lang).text(key)
 }
 
+/// A catalog section deserialised once per process for each language: a `static` of this
+/// type caches what [`Catalog::section`] gives, and falls back to `T::default()` (empty
+/// wording) for a section that does not fit — the tests of each section make sure it does.
+#[derive(Debug)]
+pub struct PerLanguage<T> {
+    section: &'static str,
+    cache: OnceLock<[T; 3]>,
+}
+
+impl<T: DeserializeOwned + Default> PerLanguage<T> {
+    /// The section at this dotted path (`terminal`, `common.kano_category`).
+    pub const fn new(section: &'static str) -> Self {
+        PerLanguage { section, cache: OnceLock::new() }
+    }
+
+    /// The section in the language of this key (English for an unknown key).
+    pub fn get(&self, lang: &str) -> &T {
+        let all = self.cache.get_or_init(|| {
+            LANGUAGES.map(|l| catalog(l).section(self.section).unwrap_or_default())
+        });
+        let key = catalog(lang).lang();
+        let i = LANGUAGES.iter().position(|l| *l == key).unwrap_or(2);
+        &all[i.min(2)]
+    }
+
+    /// Deserialise the section in every language: the first error, if any.
+    pub fn check(&self) -> Result<(), CatalogError> {
+        LANGUAGES.iter().try_for_each(|l| catalog(l).section::<T>(self.section).map(|_| ()))
+    }
+}
+
+/// `template` with each `{name}` replaced by its value; unknown placeholders stay as they
+/// are. Catalog texts with blanks to fill use this, so that word order stays the
+/// translator's.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter().find(|(k, _)| *k == name).map(|(_, v)| (close, *v))
+        });
+        match value {
+            Some((close, v)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Check that every embedded catalog parses: the errors, one per broken file.
 pub fn validate() -> Vec<CatalogError> {
     LANGUAGES.iter().zip(SOURCES).filter_map(|(l, s)| Catalog::parse(l, s).err()).collect()
@@ -205,7 +264,7 @@ mod tests {
 
     #[test]
     fn sections_deserialise_into_structs() {
-        #[derive(serde::Deserialize)]
+        #[derive(serde::Deserialize, Default)]
         struct Common {
             language_name: String,
         }
@@ -216,5 +275,15 @@ mod tests {
         assert_eq!(catalog("xx").lang(), "en");
         assert_eq!(text("zh-CN", "common.language_name"), "简体中文");
         assert_eq!(text("zh-CN", "no.such.key"), "no.such.key");
+        static COMMON: PerLanguage<Common> = PerLanguage::new("common");
+        assert!(COMMON.check().is_ok());
+        assert_eq!(COMMON.get("en").language_name, "English");
+        assert_eq!(COMMON.get("zh-tw").language_name, "繁體中文");
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(fill("{n} 位受访者，{m} 项", &[("n", "80"), ("m", "16")]), "80 位受访者，16 项");
+        assert_eq!(fill("{x} and {unknown} {", &[("x", "1")]), "1 and {unknown} {");
     }
 }
