@@ -48,15 +48,38 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $key,)* }
             }
 
-            /// The display label in a report language (`zh-CN`, `zh-TW`, `en`).
+            /// The display label in a report language (`zh-CN`, `zh-TW`, `en`): the wording
+            /// catalog's `common.<vocabulary>.<key>` (`common.touchpoint_kind.high_frequency`),
+            /// read once per process; the key itself if the catalog lacks it (a test proves
+            /// it does not).
             pub fn label(self, lang: crate::model::Language) -> &'static str {
-                match (self, lang) {
-                    $(
-                        ($name::$variant, crate::model::Language::ZhCn) => $zh,
-                        ($name::$variant, crate::model::Language::ZhTw) => $zh_tw,
-                        ($name::$variant, crate::model::Language::En) => $en,
-                    )*
-                }
+                static LABELS: std::sync::OnceLock<Vec<[&'static str; 3]>> =
+                    std::sync::OnceLock::new();
+                let table = LABELS.get_or_init(|| {
+                    // `TouchpointKind` → `touchpoint_kind`
+                    let mut section = String::new();
+                    for (i, c) in stringify!($name).chars().enumerate() {
+                        if c.is_ascii_uppercase() && i > 0 {
+                            section.push('_');
+                        }
+                        section.push(c.to_ascii_lowercase());
+                    }
+                    $name::ALL
+                        .iter()
+                        .map(|v| {
+                            let key = v.key().to_ascii_lowercase().replace('-', "_");
+                            let dotted = format!("common.{section}.{key}");
+                            crate::i18n::LANGUAGES.map(|l| {
+                                crate::i18n::catalog(l)
+                                    .entries()
+                                    .get(&dotted)
+                                    .map_or(v.key(), String::as_str)
+                            })
+                        })
+                        .collect()
+                });
+                let l = crate::i18n::LANGUAGES.iter().position(|l| *l == lang.key()).unwrap_or(2);
+                table.get(self as usize).and_then(|row| row.get(l)).copied().unwrap_or(self.key())
             }
 
             /// Every accepted spelling of every value: keys first, then the other names.

@@ -4,6 +4,8 @@
 
 use tera::{Context, Kwargs, State, Tera, Value};
 
+use crate::format::Num;
+
 use crate::view::ReportContext;
 
 /// The embedded default templates: (name, source).
@@ -59,48 +61,22 @@ fn md_filter(v: &str, _: Kwargs, _: &State) -> String {
 }
 
 /// A number with `d` decimals (default 1), grouped in thousands when `sep` is true; `pct`
-/// multiplies a fraction by 100 first; `sign` shows `+` on positive numbers. A missing
-/// value (null) is shown as `—`.
+/// multiplies a fraction by 100 first; `sign` shows `+` on positive numbers. Written by
+/// [`Num`], so it rounds as every other output does (half away from zero on the printed
+/// digits: 0.125 → `0.13`). A missing value (null) or a non-finite one is shown as `—`.
 fn fmt_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
-    let Some(mut x) = v.as_f64() else { return Ok("—".to_owned()) };
     let d = usize::try_from(kwargs.get::<i64>("d")?.unwrap_or(1)).unwrap_or(1).min(6);
+    let mut n = Num::fixed(d);
     if kwargs.get::<bool>("pct")?.unwrap_or(false) {
-        x *= 100.0;
-    }
-    if !x.is_finite() {
-        return Ok("—".to_owned());
-    }
-    let mut s = format!("{x:.d$}");
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s.remove(0); // no "-0.0"
+        n = n.percent();
     }
     if kwargs.get::<bool>("sep")?.unwrap_or(false) {
-        s = group_thousands(&s);
+        n = n.grouped();
     }
-    if kwargs.get::<bool>("sign")?.unwrap_or(false)
-        && x > 0.0
-        && !s.chars().all(|c| c == '0' || c == '.')
-    {
-        s.insert(0, '+');
+    if kwargs.get::<bool>("sign")?.unwrap_or(false) {
+        n = n.plus();
     }
-    Ok(s)
-}
-
-/// `1234567.5` → `1,234,567.5`.
-fn group_thousands(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (k, c) in int.chars().enumerate() {
-        if k > 0 && (int.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
-    }
+    Ok(n.or_dash(v.as_f64()))
 }
 
 /// Build the engine with the default templates.
@@ -146,15 +122,12 @@ mod tests {
 
     #[test]
     fn numbers_format() {
-        assert_eq!(group_thousands("6770342.88"), "6,770,342.88");
-        assert_eq!(group_thousands("-123"), "-123");
-        assert_eq!(group_thousands("1000"), "1,000");
         let tera = {
             let mut t = Tera::new();
             t.register_filter("fmt", fmt_filter);
             t.add_raw_template(
                 "t",
-                "{{ a | fmt }}|{{ a | fmt(d=0, sep=true) }}|{{ b | fmt(pct=true) }}|{{ c | fmt }}|{{ z | fmt(sign=true) }}|{{ a | fmt(sign=true, d=2) }}",
+                "{{ a | fmt }}|{{ a | fmt(d=0, sep=true) }}|{{ b | fmt(pct=true) }}|{{ c | fmt }}|{{ z | fmt(sign=true) }}|{{ a | fmt(sign=true, d=2) }}|{{ h | fmt(d=2) }}|{{ -h | fmt(d=2) }}|{{ g | fmt(d=2, sep=true) }}",
             )
             .unwrap();
             t
@@ -164,7 +137,12 @@ mod tests {
         ctx.insert("b", &0.062);
         ctx.insert("c", &Option::<f64>::None);
         ctx.insert("z", &-0.01);
-        assert_eq!(tera.render("t", &ctx).unwrap(), "12345.7|12,346|6.2|—|0.0|+12345.68");
+        ctx.insert("h", &0.125);
+        ctx.insert("g", &-6_770_342.885);
+        assert_eq!(
+            tera.render("t", &ctx).unwrap(),
+            "12345.7|12,346|6.2|—|0.0|+12345.68|0.13|-0.13|-6,770,342.89"
+        );
     }
 
     #[test]

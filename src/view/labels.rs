@@ -1,12 +1,24 @@
-//! Fixed report wording in the three report languages. The workshop's own data is never
-//! translated: it stays as the facilitator typed it.
+//! The report's fixed wording, typed: the `labels` section of the wording catalog
+//! (`templates/lang/*.yaml`) as [`Labels`], and the Kano category names of its `common`
+//! section as [`ByCategory`]. The workshop's own data is never translated: it stays as the
+//! facilitator typed it.
+//!
+//! Each section is deserialised once per process and cached; the text borrows from the
+//! embedded catalog, so it is `&'static str`. A section that does not fit its struct reads
+//! as empty text (the tests prove that every section fits in every language).
 
-use serde::Serialize;
+use std::sync::OnceLock;
 
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::kano::Category;
+use crate::i18n;
 use crate::model::Language;
 
-/// Every fixed string the report templates use.
-#[derive(Debug, Clone, Serialize)]
+/// Every fixed string of the `labels` section: what the templates read as `labels.*` and
+/// the emotion curve's words.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Labels {
     /// "Workshop report".
     pub report: &'static str,
@@ -66,98 +78,114 @@ pub struct Labels {
     pub list_sep: &'static str,
 }
 
+/// One text per Kano category, by letter (`common.kano_category`, `report.kano_level`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(non_snake_case)]
+pub struct ByCategory {
+    /// Attractive (excitement).
+    pub A: &'static str,
+    /// One-dimensional (performance).
+    pub O: &'static str,
+    /// Must-be (basic).
+    pub M: &'static str,
+    /// Indifferent.
+    pub I: &'static str,
+    /// Reverse.
+    pub R: &'static str,
+    /// Questionable.
+    pub Q: &'static str,
+}
+
+impl ByCategory {
+    /// The text of category `c`.
+    pub fn get(&self, c: Category) -> &'static str {
+        match c {
+            Category::A => self.A,
+            Category::O => self.O,
+            Category::M => self.M,
+            Category::I => self.I,
+            Category::R => self.R,
+            Category::Q => self.Q,
+        }
+    }
+}
+
+/// The index of `lang` in [`i18n::LANGUAGES`].
+fn index(lang: Language) -> usize {
+    i18n::LANGUAGES.iter().position(|l| *l == lang.key()).unwrap_or(2)
+}
+
+/// Section `section` of every language's catalog, deserialised into `T` once and cached
+/// in `cell`; `T::default()` for a language whose section does not fit.
+pub(crate) fn cached<T>(
+    cell: &'static OnceLock<[T; 3]>,
+    section: &str,
+    lang: Language,
+) -> &'static T
+where
+    T: Deserialize<'static> + Default,
+{
+    let all =
+        cell.get_or_init(|| i18n::LANGUAGES.map(|l| section_of(l, section).unwrap_or_default()));
+    &all[index(lang).min(2)]
+}
+
+/// Section `section` (a dotted path) of language `lang` deserialised into `T`, borrowing
+/// the catalog's text.
+pub(crate) fn section_of<T: Deserialize<'static>>(
+    lang: &str,
+    section: &str,
+) -> Result<T, i18n::CatalogError> {
+    let catalog = i18n::catalog(lang);
+    let lang = catalog.lang();
+    let tree = catalog
+        .tree(section)
+        .ok_or_else(|| i18n::CatalogError::NoSection { lang, section: section.to_owned() })?;
+    T::deserialize(tree).map_err(|source| i18n::CatalogError::Shape {
+        lang,
+        section: section.to_owned(),
+        source,
+    })
+}
+
 /// The labels of `lang`.
 pub fn labels(lang: Language) -> Labels {
-    match lang {
-        Language::ZhCn => Labels {
-            report: "工作坊成果报告",
-            organisation: "客户单位",
-            date: "日期",
-            place: "地点",
-            facilitator: "讲师",
-            groups: "小组",
-            participants: "学员",
-            scenario: "业务场景",
-            members: "组员",
-            post_standards: "岗位服务满意标准 1.0",
-            post: "岗位",
-            dimension: "维度",
-            indicator: "指标",
-            description: "细化描述",
-            check: "考核方式",
-            target: "目标",
-            journeys: "客户体验之旅",
-            step: "步骤",
-            emotion: "情绪",
-            kinds: "关键触点",
-            pain_points: "痛点",
-            emotion_curve: "情绪曲线",
-            average: "平均线",
-            peak: "波峰",
-            valley: "波谷",
-            end: "末触点",
-            page_format: "第 {page} 页 / 共 {pages} 页",
-            list_sep: "、",
-        },
-        Language::ZhTw => Labels {
-            report: "工作坊成果報告",
-            organisation: "客戶單位",
-            date: "日期",
-            place: "地點",
-            facilitator: "講師",
-            groups: "小組",
-            participants: "學員",
-            scenario: "業務場景",
-            members: "組員",
-            post_standards: "崗位服務滿意標準 1.0",
-            post: "崗位",
-            dimension: "維度",
-            indicator: "指標",
-            description: "細化描述",
-            check: "考核方式",
-            target: "目標",
-            journeys: "客戶體驗之旅",
-            step: "步驟",
-            emotion: "情緒",
-            kinds: "關鍵觸點",
-            pain_points: "痛點",
-            emotion_curve: "情緒曲線",
-            average: "平均線",
-            peak: "波峰",
-            valley: "波谷",
-            end: "末觸點",
-            page_format: "第 {page} 頁 / 共 {pages} 頁",
-            list_sep: "、",
-        },
-        Language::En => Labels {
-            report: "Workshop report",
-            organisation: "Organisation",
-            date: "Date",
-            place: "Place",
-            facilitator: "Facilitator",
-            groups: "Groups",
-            participants: "Participants",
-            scenario: "Scenario",
-            members: "Members",
-            post_standards: "Post service standards 1.0",
-            post: "Post",
-            dimension: "Dimension",
-            indicator: "Indicator",
-            description: "Description",
-            check: "How it is checked",
-            target: "Target",
-            journeys: "Customer journeys",
-            step: "Step",
-            emotion: "Emotion",
-            kinds: "Key touchpoints",
-            pain_points: "Pain points",
-            emotion_curve: "Emotion curve",
-            average: "Average",
-            peak: "Peak",
-            valley: "Valley",
-            end: "End",
-            page_format: "Page {page} of {pages}",
-            list_sep: ", ",
-        },
+    static ALL: OnceLock<[Labels; 3]> = OnceLock::new();
+    cached(&ALL, "labels", lang).clone()
+}
+
+/// The Kano category names of `lang` (`common.kano_category`), the ones every output uses.
+pub fn kano_categories(lang: Language) -> &'static ByCategory {
+    static ALL: OnceLock<[ByCategory; 3]> = OnceLock::new();
+    cached(&ALL, "common.kano_category", lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_fits_the_structs() {
+        for l in i18n::LANGUAGES {
+            if let Err(e) = section_of::<Labels>(l, "labels") {
+                panic!("{e}");
+            }
+            if let Err(e) = section_of::<ByCategory>(l, "common.kano_category") {
+                panic!("{e}");
+            }
+        }
+        assert!(section_of::<Labels>("en", "no_such_section").is_err());
+        assert!(section_of::<Labels>("en", "report").is_err(), "unknown keys are refused");
+    }
+
+    #[test]
+    fn labels_follow_language() {
+        assert_eq!(labels(Language::ZhCn).report, "工作坊成果报告");
+        assert_eq!(labels(Language::ZhTw).end, "末觸點");
+        assert_eq!(labels(Language::En).page_format, "Page {page} of {pages}");
+        assert_eq!(labels(Language::En).list_sep, ", ");
+        assert_eq!(kano_categories(Language::ZhCn).get(Category::O), "期望需求");
+        assert_eq!(kano_categories(Language::En).get(Category::M), "Basic (must-be)");
     }
 }
