@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::Value;
 
 /// The catalog languages, by key, in the order the files are listed.
@@ -99,12 +99,16 @@ impl Catalog {
     }
 
     /// The section deserialised into `T`: a struct whose fields are the section's keys.
-    pub fn section<T: DeserializeOwned>(&self, section: &str) -> Result<T, CatalogError> {
+    /// `T` may own its text or borrow it (`&'static str` fields) from the embedded catalog.
+    pub fn section<T: Deserialize<'static>>(
+        &'static self,
+        section: &str,
+    ) -> Result<T, CatalogError> {
         let lang = self.lang;
         let tree = self
             .tree(section)
             .ok_or_else(|| CatalogError::NoSection { lang, section: section.to_owned() })?;
-        serde_json::from_value(tree.clone()).map_err(|source| CatalogError::Shape {
+        T::deserialize(tree).map_err(|source| CatalogError::Shape {
             lang,
             section: section.to_owned(),
             source,
@@ -172,14 +176,14 @@ pub struct PerLanguage<T> {
     cache: OnceLock<[T; 3]>,
 }
 
-impl<T: DeserializeOwned + Default> PerLanguage<T> {
+impl<T: Deserialize<'static> + Default> PerLanguage<T> {
     /// The section at this dotted path (`terminal`, `common.kano_category`).
     pub const fn new(section: &'static str) -> Self {
         PerLanguage { section, cache: OnceLock::new() }
     }
 
     /// The section in the language of this key (English for an unknown key).
-    pub fn get(&self, lang: &str) -> &T {
+    pub fn get(&'static self, lang: &str) -> &'static T {
         let all = self.cache.get_or_init(|| {
             LANGUAGES.map(|l| catalog(l).section(self.section).unwrap_or_default())
         });
@@ -189,7 +193,7 @@ impl<T: DeserializeOwned + Default> PerLanguage<T> {
     }
 
     /// Deserialise the section in every language: the first error, if any.
-    pub fn check(&self) -> Result<(), CatalogError> {
+    pub fn check(&'static self) -> Result<(), CatalogError> {
         LANGUAGES.iter().try_for_each(|l| catalog(l).section::<T>(self.section).map(|_| ()))
     }
 }

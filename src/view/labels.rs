@@ -7,8 +7,6 @@
 //! embedded catalog, so it is `&'static str`. A section that does not fit its struct reads
 //! as empty text (the tests prove that every section fits in every language).
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::kano::Category;
@@ -111,54 +109,16 @@ impl ByCategory {
     }
 }
 
-/// The index of `lang` in [`i18n::LANGUAGES`].
-fn index(lang: Language) -> usize {
-    i18n::LANGUAGES.iter().position(|l| *l == lang.key()).unwrap_or(2)
-}
-
-/// Section `section` of every language's catalog, deserialised into `T` once and cached
-/// in `cell`; `T::default()` for a language whose section does not fit.
-pub(crate) fn cached<T>(
-    cell: &'static OnceLock<[T; 3]>,
-    section: &str,
-    lang: Language,
-) -> &'static T
-where
-    T: Deserialize<'static> + Default,
-{
-    let all =
-        cell.get_or_init(|| i18n::LANGUAGES.map(|l| section_of(l, section).unwrap_or_default()));
-    &all[index(lang).min(2)]
-}
-
-/// Section `section` (a dotted path) of language `lang` deserialised into `T`, borrowing
-/// the catalog's text.
-pub(crate) fn section_of<T: Deserialize<'static>>(
-    lang: &str,
-    section: &str,
-) -> Result<T, i18n::CatalogError> {
-    let catalog = i18n::catalog(lang);
-    let lang = catalog.lang();
-    let tree = catalog
-        .tree(section)
-        .ok_or_else(|| i18n::CatalogError::NoSection { lang, section: section.to_owned() })?;
-    T::deserialize(tree).map_err(|source| i18n::CatalogError::Shape {
-        lang,
-        section: section.to_owned(),
-        source,
-    })
-}
-
 /// The labels of `lang`.
 pub fn labels(lang: Language) -> Labels {
-    static ALL: OnceLock<[Labels; 3]> = OnceLock::new();
-    cached(&ALL, "labels", lang).clone()
+    static ALL: i18n::PerLanguage<Labels> = i18n::PerLanguage::new("labels");
+    ALL.get(lang.key()).clone()
 }
 
 /// The Kano category names of `lang` (`common.kano_category`), the ones every output uses.
 pub fn kano_categories(lang: Language) -> &'static ByCategory {
-    static ALL: OnceLock<[ByCategory; 3]> = OnceLock::new();
-    cached(&ALL, "common.kano_category", lang)
+    static ALL: i18n::PerLanguage<ByCategory> = i18n::PerLanguage::new("common.kano_category");
+    ALL.get(lang.key())
 }
 
 #[cfg(test)]
@@ -168,15 +128,18 @@ mod tests {
     #[test]
     fn every_language_fits_the_structs() {
         for l in i18n::LANGUAGES {
-            if let Err(e) = section_of::<Labels>(l, "labels") {
+            if let Err(e) = i18n::catalog(l).section::<Labels>("labels") {
                 panic!("{e}");
             }
-            if let Err(e) = section_of::<ByCategory>(l, "common.kano_category") {
+            if let Err(e) = i18n::catalog(l).section::<ByCategory>("common.kano_category") {
                 panic!("{e}");
             }
         }
-        assert!(section_of::<Labels>("en", "no_such_section").is_err());
-        assert!(section_of::<Labels>("en", "report").is_err(), "unknown keys are refused");
+        assert!(i18n::catalog("en").section::<Labels>("no_such_section").is_err());
+        assert!(
+            i18n::catalog("en").section::<Labels>("report").is_err(),
+            "unknown keys are refused"
+        );
     }
 
     #[test]

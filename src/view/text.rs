@@ -4,11 +4,10 @@
 //! names its keys. The templates reach them as `t.<key>`; a key missing from a catalog
 //! file fails the tests before any report is written.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
-use super::labels::{ByCategory, cached};
+use super::labels::ByCategory;
+use crate::i18n;
 use crate::model::Language;
 
 /// The struct of a catalog section whose keys are all plain text, plus the listed keys of
@@ -63,17 +62,7 @@ words! {
     /// Month names, January first (for `{month_name}` in the date patterns).
     month_names: [&'static str; 12],
     /// `t.space`: the gap between two entries on one line (a full-width space in Chinese).
-    /// Written between brackets in the catalog, `"[　]"`, so that it does not read as a
-    /// blank translation; the brackets are not part of the text.
-    #[serde(deserialize_with = "bracketed")]
     space: &'static str,
-}
-
-/// A text written between brackets in the catalog (`"[ · ]"` is ` · `); as it is without
-/// them.
-fn bracketed<D: serde::Deserializer<'static>>(d: D) -> Result<&'static str, D::Error> {
-    let s: &'static str = Deserialize::deserialize(d)?;
-    Ok(s.strip_prefix('[').and_then(|s| s.strip_suffix(']')).unwrap_or(s))
 }
 
 /// The Kano evaluation tables' names.
@@ -123,8 +112,8 @@ impl KanoRules {
 
 /// The wording of `lang`.
 pub fn text(lang: Language) -> &'static Text {
-    static ALL: OnceLock<[Text; 3]> = OnceLock::new();
-    cached(&ALL, "report", lang)
+    static ALL: i18n::PerLanguage<Text> = i18n::PerLanguage::new("report");
+    ALL.get(lang.key())
 }
 
 #[cfg(test)]
@@ -136,7 +125,7 @@ mod tests {
     #[test]
     fn every_language_fits_the_struct() {
         for l in i18n::LANGUAGES {
-            if let Err(e) = super::super::labels::section_of::<Text>(l, "report") {
+            if let Err(e) = i18n::catalog(l).section::<Text>("report") {
                 panic!("{e}");
             }
         }
