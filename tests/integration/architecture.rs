@@ -176,3 +176,148 @@ fn the_checker_sees_imports() {
     let code = non_test_code("use crate::a;\n// crate::b\n#[cfg(test)]\nuse crate::c;\n");
     assert_eq!(code.len(), 1);
 }
+
+/// The string and char literals of Rust source outside `#[cfg(test)]` items
+/// (comments skipped).
+fn literals(src: &str) -> Vec<String> {
+    let s: Vec<char> = src.chars().collect();
+    let (mut i, mut out) = (0, Vec::new());
+    let mut depth = 0usize; // brace depth
+    let mut skip_from: Option<usize> = None; // depth at which a test module opened
+    let mut test_attr = false;
+    let starts = |i: usize, p: &str| s[i..].iter().take(p.chars().count()).copied().eq(p.chars());
+    while i < s.len() {
+        let c = s[i];
+        if starts(i, "//") {
+            while i < s.len() && s[i] != '\n' {
+                i += 1;
+            }
+        } else if starts(i, "/*") {
+            let mut nest = 0;
+            while i < s.len() {
+                if starts(i, "/*") {
+                    nest += 1;
+                    i += 2;
+                } else if starts(i, "*/") {
+                    nest -= 1;
+                    i += 2;
+                    if nest == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+        } else if starts(i, "#[cfg(test)]") {
+            test_attr = true;
+            i += "#[cfg(test)]".len();
+        } else if c == 'r'
+            && (starts(i + 1, "\"") || starts(i + 1, "#\"") || starts(i + 1, "##\""))
+            && (i == 0 || !(s[i - 1].is_alphanumeric() || s[i - 1] == '_'))
+        {
+            let hashes = s[i + 1..].iter().take_while(|&&h| h == '#').count();
+            let close: String =
+                std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
+            let body = i + 2 + hashes;
+            let mut j = body;
+            while j < s.len() && !starts(j, &close) {
+                j += 1;
+            }
+            if skip_from.is_none() {
+                out.push(s[body..j.min(s.len())].iter().collect());
+            }
+            i = j + close.len();
+        } else if c == '"' {
+            let mut j = i + 1;
+            while j < s.len() && s[j] != '"' {
+                j += if s[j] == '\\' { 2 } else { 1 };
+            }
+            if skip_from.is_none() {
+                out.push(s[i + 1..j.min(s.len())].iter().collect());
+            }
+            i = j + 1;
+        } else if c == '\'' && (starts(i + 1, "\\") || s.get(i + 2) == Some(&'\'')) {
+            let mut j = i + 1;
+            while j < s.len() && s[j] != '\'' {
+                j += if s[j] == '\\' { 2 } else { 1 };
+            }
+            if skip_from.is_none() {
+                out.push(s[i + 1..j.min(s.len())].iter().collect());
+            }
+            i = j + 1;
+        } else {
+            if c == '{' {
+                if test_attr && skip_from.is_none() {
+                    skip_from = Some(depth);
+                }
+                test_attr = false;
+                depth += 1;
+            } else if c == '}' {
+                depth = depth.saturating_sub(1);
+                if skip_from == Some(depth) {
+                    skip_from = None;
+                }
+            } else if c == ';' {
+                test_attr = false; // `#[cfg(test)] use …;`: no block to skip
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x31FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
+}
+
+/// Where printed wording could hide: every module but the readers. `input`, `model` and
+/// `pipeline` hold the input vocabularies — accepted spellings of enum values, questionnaire
+/// wordings, header conventions — and the diagnostics that quote them; they are read, not
+/// printed as report text.
+const PRINTING: &[&str] =
+    &["analysis", "view", "chart", "render", "cmd", "cli", "lib", "diag", "format", "i18n", "text"];
+
+/// Files of printing modules that hold an input vocabulary all the same: the wordings of
+/// the Kano questionnaire's five answers, which classification recognises.
+const VOCABULARY: &[&str] = &["analysis/kano/answer.rs"];
+
+/// Typesetting rules name CJK punctuation (brackets that may not end a line, the full-width
+/// colon of a label): a literal made of punctuation only is not wording.
+fn punctuation_only(l: &str) -> bool {
+    l.chars().all(|c| matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65) || c.is_ascii_punctuation() || c == ' ')
+}
+
+#[test]
+fn the_lexer_finds_literals_and_skips_comments_and_tests() {
+    let src = "// \"注释\"\nfn a() { let s = \"中\"; let r = r#\"文\"#; let c = '、'; let l: &'static str = \"x\"; }\n/* \"块\" */\n#[cfg(test)]\nmod tests { fn t() { \"测试\"; } }\nfn b() { \"after\"; }\n";
+    assert_eq!(literals(src), ["中", "文", "、", "x", "after"]);
+}
+
+#[test]
+fn printed_wording_lives_in_the_catalog() {
+    let src = root().join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = Vec::new();
+    let mut seen = 0;
+    for file in &files {
+        let rel = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let module = module_of(Path::new(&rel));
+        if rel.ends_with("tests.rs")
+            || !PRINTING.contains(&module.as_str())
+            || VOCABULARY.contains(&rel.as_str())
+        {
+            continue;
+        }
+        let lits = literals(&std::fs::read_to_string(file).unwrap());
+        seen += lits.len();
+        for l in lits.iter().filter(|l| l.chars().any(is_cjk) && !punctuation_only(l)) {
+            found.push(format!("src/{rel}: {l:?}"));
+        }
+    }
+    assert!(seen > 300, "the lexer found only {seen} literals in src/");
+    assert!(found.is_empty(), "wording belongs in templates/lang/*.yaml:\n{}", found.join("\n"));
+}
