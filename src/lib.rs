@@ -3,17 +3,21 @@
 //! A toolkit for customer-service workshops: facilitators type each group's flip-chart
 //! outputs into YAML; `kano` validates them, analyses them and writes the report.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage, every import pointing one way (see ARCHITECTURE.md;
+//! `tests/integration/architecture.rs` enforces it):
 //!
-//! 1. [`input`] — files → typed [`model`] structs, every problem a [`diag::Diagnostic`]
-//!    with file, line, column, field path and hint;
-//! 2. [`check`] — semantic checks (scales, references, ids, dates);
-//! 3. [`analysis`] — pure functions, no I/O, one module per method (`kano classify`,
-//!    `kano analyze`); files the workshop refers to are read by [`input::responses`];
-//! 4. [`chart`] — plotters figures drawn straight into PDF operations (the report), or
-//!    into SVG and PNG files (`kano chart`);
-//! 5. [`render`] — tera templates → markup → our printpdf layout → PDF bytes, written
-//!    atomically by [`output`].
+//! 1. [`input`] — files → [`model`] types: YAML with spans, survey and answer CSV/TSV;
+//!    every problem a [`diag::Diagnostic`] with file, line, column, field path and hint;
+//! 2. [`model`] — the workshop as typed data; [`model::check`] validates it;
+//! 3. [`analysis`] — pure functions, no I/O, one module per method; every result type;
+//! 4. [`view`] — the report's data for any renderer, built once: sections, formatted
+//!    figures, labels from the catalog, chart specs;
+//! 5. [`chart`] — draws a chart spec onto any plotters `DrawingBackend`;
+//! 6. [`render`] — PDF (tera templates → markup → layout), chart files, terminal text.
+//!
+//! Used by every stage: [`diag`], [`format`] (the one number formatter), [`i18n`] (the
+//! wording catalog). [`pipeline`] chains the stages with their file I/O; [`cmd`] holds one
+//! file per command, [`cli`] their arguments.
 //!
 //! Exit codes: 0 success, 2 invalid input or a command that cannot run.
 
