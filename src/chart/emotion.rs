@@ -1,84 +1,31 @@
 //! The emotion curve of a customer journey (情绪曲线): the customer's feeling at each step,
 //! in time order, on the workshop's declared emotion scale.
 //!
-//! Input: a [`report::EmotionChart`](crate::view::EmotionChart), the wording of its
-//! labels, the page area the layout reserved, and the document's fonts. Output: printpdf
-//! operations. No I/O.
+//! Input: an [`EmotionChart`] (steps, scale, wording language), a drawing area and its
+//! [`Canvas`]; drawn like every other chart, onto any plotters backend. No I/O.
 //!
 //! What it shows, following the peak–end rule (Kahneman et al. 1993; Chase & Dasu 2001):
 //! the curve with a marker per step, a neutral line (0, or the middle of a scale that does
 //! not cross 0), a dashed average line labelled with its value (提升平均线), and the
 //! moments that drive the remembered experience — the peak step(s) (波峰), the valley
-//! step(s) (波谷) and the end step (末触点) — highlighted and labelled. [`moments`] finds
-//! them; they are heuristics, as the workshop method presents them. The caption
-//! (`EmotionChart::title`) is not drawn: the layout sets it under the figure.
+//! step(s) (波谷) and the end step (末触点) — highlighted and labelled, each label placed
+//! where it hits no marker, no other label and not the curve. [`moments`] finds them; they
+//! are heuristics, as the workshop method presents them. The title is drawn only on a
+//! chart of its own; the report sets it as a caption.
+
+use plotters::element::Circle;
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::{Color as _, RGBColor};
 
 use super::place::{Rect as Box2, Segment};
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use plotters::coord::Shift;
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
-use plotters::element::{Circle, PathElement};
-use plotters::prelude::{ChartBuilder, DashedLineSeries, DrawingArea, LineSeries};
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{
-    Color as _, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle, WHITE,
+use super::style::{
+    Area, Canvas, DrawError, Drawn, LINE_HEIGHT_EM, Linear, Marker, Plot, Shape, Text, palette,
+    ticks,
 };
-use printpdf::Op;
-
-use super::backend::{
-    ASCENT_EM, DESCENT_EM, LINE_HEIGHT_EM, PX_PER_PT, PdfBackend, font_size_px, px,
-};
-use super::style::ticks;
-use super::text::{fit_label, format_number};
-use crate::render::pdf::fonts::CHART_FAMILY;
-use crate::render::pdf::{Area, Face, PdfFonts};
+use super::text::fit_label;
+use super::words::Words;
 use crate::view::EmotionChart;
-use crate::view::labels::Labels;
-
-/// The wording of an emotion curve, in the report language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EmotionLabels<'a> {
-    /// The average line, e.g. "平均线".
-    pub average: &'a str,
-    /// A peak step, e.g. "波峰".
-    pub peak: &'a str,
-    /// A valley step, e.g. "波谷".
-    pub valley: &'a str,
-    /// The end step, e.g. "末触点".
-    pub end: &'a str,
-    /// The title of the score axis, e.g. "情绪"; empty for none.
-    pub score: &'a str,
-}
-
-impl From<&Labels> for EmotionLabels<'static> {
-    fn from(l: &Labels) -> Self {
-        Self { average: l.average, peak: l.peak, valley: l.valley, end: l.end, score: l.emotion }
-    }
-}
-
-/// An emotion curve that cannot be drawn.
-#[derive(Debug, thiserror::Error)]
-pub enum ChartError {
-    /// The journey has no steps.
-    #[error("the journey has no steps to draw")]
-    NoSteps,
-    /// No step has a finite score.
-    #[error("no step of the journey has a score")]
-    NoScores,
-    /// The area is too small for the chart.
-    #[error("the chart area ({width:.0} × {height:.0} pt) is too small for an emotion curve")]
-    AreaTooSmall {
-        /// Width of the area, points.
-        width: f32,
-        /// Height of the area, points.
-        height: f32,
-    },
-    /// plotters failed while drawing.
-    #[error("drawing the emotion curve failed: {0}")]
-    Draw(String),
-}
 
 // The key moments are analysis (METHODS §5); the chart only draws them.
 pub use crate::analysis::journey::{Moments, moments};
@@ -90,12 +37,9 @@ const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
 const PEAK: RGBColor = RGBColor(0x00, 0x7a, 0x5a);
 const VALLEY: RGBColor = RGBColor(0xc4, 0x4e, 0x00);
 const END: RGBColor = RGBColor(0x37, 0x47, 0x4f);
-const GRID: RGBColor = RGBColor(0xe3, 0xe6, 0xea);
-const AXIS: RGBColor = RGBColor(0x9a, 0xa0, 0xa6);
 const NEUTRAL: RGBColor = RGBColor(0x8a, 0x90, 0x96);
 const AVERAGE: RGBColor = RGBColor(0x5f, 0x6b, 0x78);
 const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
-const MUTED: RGBColor = RGBColor(0x5f, 0x63, 0x68);
 
 // Sizes, in points.
 const TICK_FONT: f32 = 8.0;
@@ -106,38 +50,38 @@ const TICK_LEN: f32 = 2.5;
 const TOP: f32 = 4.0;
 const MARKER: f32 = 2.6;
 const KEY_MARKER: f32 = 3.6;
+const RIM: f32 = 0.8;
 const END_RING: f32 = 6.0;
 const LABEL_GAP: f32 = 2.5;
 /// Room above the top and below the bottom of the scale for a label beside a marker.
 const HEADROOM: f32 = NOTE_FONT + KEY_MARKER + LABEL_GAP + 3.0;
 const MIN_PLOT: f32 = 2.0 * HEADROOM + 20.0;
 
-/// Draw the emotion curve of `chart` inside `area`, with text in `fonts`.
+/// Draw the emotion curve of `chart` into `area`; `show_title` draws its title above it.
 ///
 /// Errors when there are no steps or no finite score, or when the area is too small to hold
 /// the axes. Scores outside the declared scale widen the axis; an unusable scale (not
 /// finite, or empty) is replaced by the range of the scores.
-pub fn emotion_curve(
+pub fn emotion<DB: DrawingBackend>(
     chart: &EmotionChart,
-    labels: &EmotionLabels<'_>,
-    area: Area,
-    fonts: &PdfFonts<'_>,
-) -> Result<Vec<Op>, ChartError> {
+    area: &Area<DB>,
+    c: &Canvas<'_>,
+    show_title: bool,
+) -> Drawn {
     if chart.steps.is_empty() {
-        return Err(ChartError::NoSteps);
+        return Err(DrawError::NoData("the journey has no steps to draw".into()));
     }
     let scores: Vec<f64> = chart.steps.iter().map(|(_, v)| *v).collect();
-    let moments = moments(&scores).ok_or(ChartError::NoScores)?;
-    let plan = Plan::new(chart, labels, area, fonts, &moments)?;
-    let backend = Rc::new(RefCell::new(PdfBackend::new(area, fonts)));
-    {
-        let root = DrawingArea::from(&backend);
-        draw(&root, &plan, &moments, &scores, labels, fonts)
-            .map_err(|e| ChartError::Draw(e.to_string()))?;
+    let moments = moments(&scores)
+        .ok_or_else(|| DrawError::NoData("no step of the journey has a score".into()))?;
+    let w = Words::of(chart.lang);
+    let (width, height) = c.size;
+    if !(width.is_finite() && height.is_finite()) {
+        return Err(DrawError::TooSmall { width, height });
     }
-    let backend = Rc::try_unwrap(backend)
-        .map_err(|_| ChartError::Draw("the drawing area is still in use".to_owned()))?;
-    Ok(backend.into_inner().into_ops())
+    let top = c.title(area, show_title.then_some(chart.title.as_str()))?;
+    let plan = Plan::new(chart, w, c, top, &moments)?;
+    draw(area, c, &plan, &moments, &scores, w)
 }
 
 /// Sizes and texts of one chart, decided before drawing.
@@ -147,74 +91,64 @@ struct Plan {
     y_range: (f64, f64),
     ticks: Vec<f64>,
     neutral: f64,
-    left: f32,
-    right: f32,
-    bottom: f32,
+    plot: Plot,
     categories: Vec<String>,
     category_font: f32,
     average: String,
-    minus: char,
 }
 
 impl Plan {
     fn new(
         chart: &EmotionChart,
-        labels: &EmotionLabels<'_>,
-        area: Area,
-        fonts: &PdfFonts<'_>,
+        w: &Words,
+        c: &Canvas<'_>,
+        top: f32,
         moments: &Moments,
-    ) -> Result<Self, ChartError> {
-        let too_small = ChartError::AreaTooSmall { width: area.width, height: area.height };
-        let face = &fonts.faces.regular;
-        let bold = &fonts.faces.bold;
-        let minus = if face.has('−') { '−' } else { '-' };
+    ) -> Result<Self, DrawError> {
+        let (width, height) = c.size;
+        let too_small = DrawError::TooSmall { width, height };
         let (lo, hi) = value_range(chart.scale, chart.steps.iter().map(|(_, v)| *v));
 
-        let average = format!("{} {}", labels.average, format_number(moments.mean, 1, minus));
-        let right = 4.0 + bold.width(&average, NOTE_FONT) + 3.0;
+        let average = format!("{} {}", w.average, c.num(moments.mean, 1));
+        let right = 4.0 + c.width(&average, NOTE_FONT, true) + 3.0;
 
         // tick count from the smallest plot height the category labels can leave
         let widest_bottom = category_height(CATEGORY_FONTS[0], 2);
-        let rough_plot = area.height - TOP - widest_bottom;
-        if !(rough_plot >= MIN_PLOT && area.width.is_finite()) {
+        let rough_plot = height - top - TOP - widest_bottom;
+        if rough_plot.is_nan() || rough_plot < MIN_PLOT {
             return Err(too_small);
         }
         let max_ticks = ((rough_plot - 2.0 * HEADROOM) / 15.0).floor().max(1.0) as usize + 1;
         let ticks = ticks(lo, hi, max_ticks);
-        let tick_width = ticks
-            .iter()
-            .map(|&t| face.width(&format_number(t, 2, minus), TICK_FONT))
-            .fold(0.0, f32::max);
-        let desc = if labels.score.trim().is_empty() { 0.0 } else { DESC_FONT + 4.0 };
+        let tick_width =
+            ticks.iter().map(|&t| c.width(&c.num(t, 2), TICK_FONT, false)).fold(0.0, f32::max);
+        let desc = if w.emotion.trim().is_empty() { 0.0 } else { DESC_FONT + 4.0 };
         let left = 1.0 + desc + tick_width + 2.0 * TICK_LEN;
 
-        let plot_width = area.width - left - right;
+        let plot_width = width - left - right;
         if plot_width < MIN_PLOT {
             return Err(too_small);
         }
         let slot = plot_width / chart.steps.len() as f32;
         let names: Vec<&str> = chart.steps.iter().map(|(n, _)| n.as_str()).collect();
-        let (category_font, categories) = fit_categories(face, &names, slot - 4.0);
+        let (category_font, categories) = fit_categories(c, &names, slot - 4.0);
         let lines = categories.iter().map(|c| c.split('\n').count()).max().unwrap_or(1);
         let bottom = category_height(category_font, lines);
-        let plot_height = area.height - TOP - bottom;
-        if plot_height < MIN_PLOT {
+        let plot = Plot { x0: left, y0: top + TOP, x1: width - right, y1: height - bottom };
+        if plot.h() < MIN_PLOT {
             return Err(too_small);
         }
-        let pad = (hi - lo) * f64::from(HEADROOM) / f64::from(plot_height - 2.0 * HEADROOM);
+        let pad = (hi - lo) * f64::from(HEADROOM) / f64::from(plot.h() - 2.0 * HEADROOM);
         let neutral = if lo < 0.0 && hi > 0.0 { 0.0 } else { (lo + hi) / 2.0 };
         Ok(Self {
             steps: chart.steps.len(),
             y_range: (lo - pad, hi + pad),
             ticks,
             neutral,
-            left,
-            right,
-            bottom,
+            plot,
             categories,
             category_font,
             average,
-            minus,
         })
     }
 }
@@ -249,7 +183,8 @@ fn value_range(scale: (f64, f64), scores: impl Iterator<Item = f64>) -> (f64, f6
 /// shortened by "…". One size for all: the one where the fewest labels had to be shortened
 /// (or split inside a word), then the fewest lines, then the largest. Returns the size and
 /// the labels, lines joined by `\n`.
-fn fit_categories(face: &Face, names: &[&str], width: f32) -> (f32, Vec<String>) {
+fn fit_categories(c: &Canvas<'_>, names: &[&str], width: f32) -> (f32, Vec<String>) {
+    let face = c.face(false);
     let mut best: Option<((usize, usize), f32, Vec<String>)> = None;
     for size in CATEGORY_FONTS {
         let mut degraded = 0;
@@ -268,21 +203,6 @@ fn fit_categories(face: &Face, names: &[&str], width: f32) -> (f32, Vec<String>)
         }
     }
     best.map_or((CATEGORY_FONTS[0], Vec::new()), |(_, size, fitted)| (size, fitted))
-}
-
-type DrawResult = Result<(), Box<dyn std::error::Error>>;
-
-fn font(size: f32, bold: bool) -> FontDesc<'static> {
-    let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-    FontDesc::new(FontFamily::Name(CHART_FAMILY), font_size_px(size), style)
-}
-
-fn text_style(size: f32, bold: bool, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    font(size, bold).color(&color).pos(Pos::new(h, v))
-}
-
-fn stroke(color: RGBColor, pt: f32) -> ShapeStyle {
-    color.stroke_width(px(pt).max(1) as u32)
 }
 
 /// What a step is, for its marker and label.
@@ -307,69 +227,59 @@ impl Roles {
     }
 }
 
-fn draw(
-    root: &DrawingArea<PdfBackend<'_>, Shift>,
+fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
+    c: &Canvas<'_>,
     plan: &Plan,
     moments: &Moments,
     scores: &[f64],
-    labels: &EmotionLabels<'_>,
-    fonts: &PdfFonts<'_>,
-) -> DrawResult {
+    w: &Words,
+) -> Drawn {
     let n = plan.steps;
-    let x_range = Keyed { range: (-0.5, n as f64 - 0.5), keys: (0..n).map(|i| i as f64).collect() };
-    let y_range = Keyed { range: plan.y_range, keys: plan.ticks.clone() };
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(px(TOP))
-        .margin_right(px(plan.right))
-        .y_label_area_size(px(plan.left))
-        .x_label_area_size(px(plan.bottom))
-        .build_cartesian_2d(x_range, y_range)?;
+    let plot = plan.plot;
+    let xs = Linear { domain: (-0.5, n as f64 - 0.5), range: (plot.x0, plot.x1) };
+    let ys = Linear { domain: plan.y_range, range: (plot.y1, plot.y0) };
 
-    let minus = plan.minus;
-    let tick_label = move |v: &f64| format_number(*v, 2, minus);
-    let no_label = |_: &f64| String::new();
-    let mut mesh = chart.configure_mesh();
-    mesh.disable_x_mesh()
-        .bold_line_style(stroke(GRID, 0.5))
-        .light_line_style(WHITE.mix(0.0))
-        .axis_style(stroke(AXIS, 0.75))
-        .set_all_tick_mark_size(px(TICK_LEN))
-        .x_labels(n)
-        .y_labels(plan.ticks.len())
-        .x_label_formatter(&no_label)
-        .y_label_formatter(&tick_label)
-        .label_style(font(TICK_FONT, false).color(&MUTED))
-        .axis_desc_style(font(DESC_FONT, false).color(&MUTED));
-    if !labels.score.trim().is_empty() {
-        mesh.y_desc(labels.score);
+    // grid, axes, ticks and their labels
+    for &t in &plan.ticks {
+        c.line(area, &[(plot.x0, ys.at(t)), (plot.x1, ys.at(t))], palette::GRID, 0.5)?;
     }
-    mesh.draw()?;
+    c.line(area, &[(plot.x0, plot.y0), (plot.x0, plot.y1)], palette::AXIS, 0.75)?;
+    c.line(area, &[(plot.x0, plot.y1), (plot.x1, plot.y1)], palette::AXIS, 0.75)?;
+    let tick = Text::new(TICK_FONT).color(palette::MUTED).anchor(HPos::Right, VPos::Center);
+    for &t in &plan.ticks {
+        let y = ys.at(t);
+        c.line(area, &[(plot.x0 - TICK_LEN, y), (plot.x0, y)], palette::AXIS, 0.75)?;
+        c.text(area, &c.num(t, 2), (plot.x0 - 2.0 * TICK_LEN, y), &tick)?;
+    }
+    for i in 0..n {
+        let x = xs.at(i as f64);
+        c.line(area, &[(x, plot.y1), (x, plot.y1 + TICK_LEN)], palette::AXIS, 0.75)?;
+    }
+    if !w.emotion.trim().is_empty() {
+        let t = Text::new(DESC_FONT).color(palette::MUTED);
+        c.text_up(area, &w.emotion, (0.0, (plot.y0 + plot.y1) / 2.0), &t)?;
+    }
 
-    let (x0, x1) = (-0.5, n as f64 - 0.5);
-    chart.draw_series(std::iter::once(PathElement::new(
-        vec![(x0, plan.neutral), (x1, plan.neutral)],
-        stroke(NEUTRAL, 0.8),
-    )))?;
-    chart.draw_series(DashedLineSeries::new(
-        [(x0, moments.mean), (x1, moments.mean)],
-        px(4.0),
-        px(2.5),
-        stroke(AVERAGE, 0.9),
-    ))?;
+    // the neutral line and the dashed average
+    c.line(area, &[(plot.x0, ys.at(plan.neutral)), (plot.x1, ys.at(plan.neutral))], NEUTRAL, 0.8)?;
+    let avg_y = ys.at(moments.mean);
+    c.dashed(area, (plot.x0, avg_y), (plot.x1, avg_y), AVERAGE, 0.9, (4.0, 2.5))?;
 
     // the curve, broken where a score is missing
-    let mut run: Vec<(f64, f64)> = Vec::new();
+    let at = |i: usize, v: f64| (xs.at(i as f64), ys.at(v));
+    let mut run: Vec<(f32, f32)> = Vec::new();
     let mut runs = Vec::new();
     for (i, v) in scores.iter().enumerate() {
         if v.is_finite() {
-            run.push((i as f64, *v));
+            run.push(at(i, *v));
         } else if !run.is_empty() {
             runs.push(std::mem::take(&mut run));
         }
     }
     runs.push(run);
     for r in runs.iter().filter(|r| !r.is_empty()) {
-        chart.draw_series(LineSeries::new(r.iter().copied(), stroke(CURVE, 1.6)))?;
+        c.line(area, r, CURVE, 1.6)?;
     }
 
     // markers
@@ -387,22 +297,20 @@ fn draw(
             continue;
         }
         let r = roles.get(i).copied().unwrap_or_default();
-        let key = r.peak || r.valley;
-        let radius = if key { KEY_MARKER } else { MARKER };
-        let c = (i as f64, *v);
-        chart.draw_series([
-            Circle::new(c, px(radius + 0.8), WHITE.filled()),
-            Circle::new(c, px(radius), r.color().filled()),
-        ])?;
-        let mut extent = radius + 0.8;
+        let radius = if r.peak || r.valley { KEY_MARKER } else { MARKER };
+        let p = at(i, *v);
+        let marker =
+            Marker { shape: Shape::Circle, r: radius, color: r.color(), rim: RIM, hollow: false };
+        c.marker(area, &marker, p)?;
+        let mut extent = radius + RIM;
         if r.end {
-            chart.draw_series([Circle::new(c, px(END_RING), stroke(END, 1.0))])?;
+            let ring = END.stroke_width(c.px(1.0).max(1) as u32);
+            area.draw(&Circle::new(c.at(p), c.px(END_RING).max(1) as u32, ring))
+                .map_err(|e| DrawError::Backend(e.to_string()))?;
             extent = END_RING + 0.5;
         }
-        let (bx, by) = chart.backend_coord(&c);
-        let p = (bx as f32, by as f32);
         points.push((i, p));
-        obstacles.push(Box2::around(p, (extent + 1.0) * PX_PER_PT));
+        obstacles.push(Box2::around(p, extent + 1.0));
     }
     let curve: Vec<Segment> = points
         .windows(2)
@@ -413,54 +321,42 @@ fn draw(
         .collect();
 
     // category labels under the axis
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    let plot =
-        Box2 { x0: xs.start as f32, y0: ys.start as f32, x1: xs.end as f32, y1: ys.end as f32 };
-    let label_top = ys.end + px(2.0 * TICK_LEN + 1.5);
-    let category = text_style(plan.category_font, false, TEXT, HPos::Center, VPos::Top);
+    let category = Text::new(plan.category_font).color(TEXT).anchor(HPos::Center, VPos::Top);
+    let label_top = plot.y1 + 2.0 * TICK_LEN + 1.5;
     for (i, text) in plan.categories.iter().enumerate() {
-        let (cx, _) = chart.backend_coord(&(i as f64, plan.y_range.0));
-        root.draw_text(text, &category, (cx, label_top))?;
+        c.text(area, text, (xs.at(i as f64), label_top), &category)?;
     }
 
     // the average line's label, right of the plot
-    let (_, avg_y) = chart.backend_coord(&(x1, moments.mean));
-    root.draw_text(
-        &plan.average,
-        &text_style(NOTE_FONT, true, AVERAGE, HPos::Left, VPos::Center),
-        (xs.end + px(4.0), avg_y),
-    )?;
+    let note = Text::new(NOTE_FONT).bold().color(AVERAGE).anchor(HPos::Left, VPos::Center);
+    c.text(area, &plan.average, (plot.x1 + 4.0, avg_y), &note)?;
 
     // key-moment labels, placed where they hit nothing
     let mut scene = Scene {
-        bounds: plot.inset(PX_PER_PT),
+        bounds: plot.rect().inset(1.0),
         obstacles,
         curve,
-        avoid: [moments.mean, plan.neutral]
-            .iter()
-            .map(|v| chart.backend_coord(&(0.0, *v)).1 as f32)
-            .collect(),
+        avoid: vec![avg_y, ys.at(plan.neutral)],
     };
     for &(i, p) in &points {
         let r = roles.get(i).copied().unwrap_or_default();
         if !(r.peak || r.valley || r.end) {
             continue;
         }
-        let mut words = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         if r.peak {
-            words.push(labels.peak);
+            words.push(&w.peak);
         }
         if r.valley {
-            words.push(labels.valley);
+            words.push(&w.valley);
         }
         if r.end {
-            words.push(labels.end);
+            words.push(&w.end);
         }
         let score = scores.get(i).copied().unwrap_or(f64::NAN);
-        let text = format!("{} {}", words.join("·"), format_number(score, 2, plan.minus));
-        let w = fonts.faces.bold.width(&text, NOTE_FONT) * PX_PER_PT;
-        let h = NOTE_FONT * (ASCENT_EM + DESCENT_EM) * PX_PER_PT;
-        let gap = (if r.end { END_RING } else { KEY_MARKER + 0.8 } + LABEL_GAP) * PX_PER_PT;
+        let text = format!("{} {}", words.join("·"), c.num(score, 2));
+        let size = (c.width(&text, NOTE_FONT, true), NOTE_FONT);
+        let gap = if r.end { END_RING } else { KEY_MARKER + RIM } + LABEL_GAP;
         let prefer_above = if r.peak {
             true
         } else if r.valley {
@@ -470,46 +366,12 @@ fn draw(
             let prev = (0..i).rev().find_map(|k| scores.get(k).copied().filter(|v| v.is_finite()));
             prev.is_none_or(|prev| prev <= score)
         };
-        let spot = scene.place((w, h), p, gap, prefer_above);
-        scene.obstacles.push(spot.grow(1.5 * PX_PER_PT));
-        root.draw_text(
-            &text,
-            &text_style(NOTE_FONT, true, r.color(), HPos::Left, VPos::Top),
-            (spot.x0.round() as i32, spot.y0.round() as i32),
-        )?;
+        let spot = scene.place(size, p, gap, prefer_above);
+        scene.obstacles.push(spot.grow(1.5));
+        let t = Text::new(NOTE_FONT).bold().color(r.color()).anchor(HPos::Left, VPos::Top);
+        c.text(area, &text, (spot.x0, spot.y0), &t)?;
     }
-    root.present()?;
     Ok(())
-}
-
-/// A linear axis whose ticks are exactly `keys`.
-struct Keyed {
-    range: (f64, f64),
-    keys: Vec<f64>,
-}
-
-impl Ranged for Keyed {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
-        let (lo, hi) = self.range;
-        let t = (v - lo) / (hi - lo);
-        if !t.is_finite() {
-            return (limit.0 + limit.1) / 2;
-        }
-        let span = f64::from(limit.1) - f64::from(limit.0);
-        (f64::from(limit.0) + span * t).round().clamp(f64::from(i32::MIN), f64::from(i32::MAX))
-            as i32
-    }
-
-    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
-        if hint.weight().allow_light_points() { Vec::new() } else { self.keys.clone() }
-    }
-
-    fn range(&self) -> std::ops::Range<f64> {
-        self.range.0..self.range.1
-    }
 }
 
 /// What labels are placed among: the plot's inner bounds, boxes to keep off (markers and
@@ -565,37 +427,31 @@ impl Scene {
     fn cost(&self, b: &Box2) -> usize {
         let mut hard = usize::from(!self.bounds.contains(b));
         hard += self.obstacles.iter().filter(|o| o.overlaps(b)).count();
-        hard += self.curve.iter().filter(|s| b.grow(PX_PER_PT).crosses(**s)).count();
-        let soft =
-            self.avoid.iter().filter(|&&ly| b.y0 - PX_PER_PT < ly && ly < b.y1 + PX_PER_PT).count();
+        hard += self.curve.iter().filter(|s| b.grow(1.0).crosses(**s)).count();
+        let soft = self.avoid.iter().filter(|&&ly| b.y0 - 1.0 < ly && ly < b.y1 + 1.0).count();
         hard * 100 + soft
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use printpdf::PdfDocument;
+    use printpdf::{Op, PdfDocument};
 
     use super::*;
     use crate::chart::backend::inspect::{Placed, points, texts};
+    use crate::chart::output::pdf_ops;
+    use crate::chart::style::Flavor;
     use crate::model::Language;
-    use crate::render::pdf::Faces;
-    use crate::view::labels::labels;
+    use crate::render::pdf::{Area, Faces, PdfFonts};
+    use crate::view::ChartSpec;
 
     /// 85 mm high, full text width of A4 with 2 cm margins.
     const AREA: Area = Area { x: 56.7, y: 400.0, width: 481.9, height: 240.9 };
 
-    const ZH: EmotionLabels<'static> = EmotionLabels {
-        average: "平均线",
-        peak: "波峰",
-        valley: "波谷",
-        end: "末触点",
-        score: "情绪",
-    };
-
     fn chart(steps: &[(&str, f64)], scale: (f64, f64)) -> EmotionChart {
         EmotionChart {
             title: "旅程 · 情绪曲线".to_owned(),
+            lang: Language::ZhCn,
             steps: steps.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect(),
             scale,
         }
@@ -623,11 +479,11 @@ mod tests {
     type Rendered = (Vec<Op>, Vec<Placed>, Vec<(f32, f32)>);
 
     /// Draw `c` into `area`.
-    fn render(c: &EmotionChart, area: Area) -> Result<Rendered, ChartError> {
+    fn render(c: &EmotionChart, area: Area) -> Result<Rendered, DrawError> {
         let faces = Faces::embedded().unwrap();
         let mut doc = PdfDocument::new("t");
         let fonts = PdfFonts::add_to(&mut doc, &faces).unwrap();
-        let ops = emotion_curve(c, &ZH, area, &fonts)?;
+        let ops = pdf_ops(&ChartSpec::Emotion(c.clone()), area, &fonts, false)?;
         let t = texts(&ops, &fonts);
         let p = points(&ops, &fonts);
         Ok((ops, t, p))
@@ -687,7 +543,7 @@ mod tests {
             }
         }
         assert!(!segments.is_empty() && !markers.is_empty());
-        for label in t.iter().filter(|p| p.bold && !p.text.starts_with(ZH.average)) {
+        for label in t.iter().filter(|p| p.bold && !p.text.starts_with("平均线")) {
             let (x0, y0, x1, y1) = label.bbox;
             let b = Box2 { x0, y0, x1, y1 };
             for s in &segments {
@@ -835,10 +691,10 @@ mod tests {
         assert_tidy(AREA, &t, &p);
 
         // errors, not panics
-        assert!(matches!(render(&chart(&[], (-3.0, 3.0)), AREA), Err(ChartError::NoSteps)));
+        assert!(matches!(render(&chart(&[], (-3.0, 3.0)), AREA), Err(DrawError::NoData(_))));
         assert!(matches!(
             render(&chart(&[("甲", f64::NAN)], (-3.0, 3.0)), AREA),
-            Err(ChartError::NoScores)
+            Err(DrawError::NoData(_))
         ));
         let steps = [("甲", 1.0), ("乙", 2.0)];
         for (w, h) in
@@ -848,7 +704,7 @@ mod tests {
             assert!(
                 matches!(
                     render(&chart(&steps, (-3.0, 3.0)), area),
-                    Err(ChartError::AreaTooSmall { .. })
+                    Err(DrawError::TooSmall { .. })
                 ),
                 "{w}×{h}"
             );
@@ -922,13 +778,18 @@ mod tests {
     }
 
     #[test]
-    fn labels_come_from_the_report_language() {
-        let l = labels(Language::ZhTw);
-        let e = EmotionLabels::from(&l);
-        assert_eq!(
-            (e.average, e.peak, e.valley, e.end, e.score),
-            ("平均線", "波峰", "波谷", "末觸點", "情緒")
-        );
+    fn labels_come_from_the_chart_language() {
+        let tw = EmotionChart { lang: Language::ZhTw, ..hospital() };
+        let (_, t, _) = render(&tw, AREA).unwrap();
+        for s in ["平均線 0.1", "波峰 4", "波谷 −4", "末觸點 3", "情緒"] {
+            assert!(has(&t, s), "{s}");
+        }
+        let en = EmotionChart { lang: Language::En, ..hospital() };
+        let (_, t, p) = render(&en, AREA).unwrap();
+        for s in ["Average 0.1", "Peak 4", "Valley −4", "End 3", "Emotion"] {
+            assert!(has(&t, s), "{s}");
+        }
+        assert_tidy(AREA, &t, &p);
     }
 
     #[test]
@@ -947,7 +808,8 @@ mod tests {
         assert!(!clean);
         assert_eq!(long, "客户在门\n店里长…");
         // the categories pick one size for all labels: the largest that needs no shortening
-        let (size, texts) = fit_categories(f, &["迎宾问候", "报价谈判"], 33.0);
+        let c = Canvas::new(&faces, Flavor::Pdf, 4.0, (400, 400));
+        let (size, texts) = fit_categories(&c, &["迎宾问候", "报价谈判"], 33.0);
         assert_eq!((size, texts), (8.0, vec!["迎宾问候".to_owned(), "报价谈判".to_owned()]));
     }
 
@@ -961,10 +823,12 @@ mod tests {
             (0..=10).map(|k| f64::from(k) * 10.0).collect::<Vec<_>>()
         );
         assert_eq!(ticks(0.0, 1.5, 4), vec![0.0, 0.5, 1.0, 1.5]);
-        assert_eq!(format_number(-1.0, 2, '−'), "−1");
-        assert_eq!(format_number(-0.04, 1, '−'), "0");
-        assert_eq!(format_number(0.126, 2, '−'), "0.13");
-        assert_eq!(format_number(4.6, 1, '−'), "4.6");
+        let faces = Faces::embedded().unwrap();
+        let c = Canvas::new(&faces, Flavor::Pdf, 4.0, (400, 400));
+        assert_eq!(c.num(-1.0, 2), "−1");
+        assert_eq!(c.num(-0.04, 1), "0");
+        assert_eq!(c.num(0.126, 2), "0.13");
+        assert_eq!(c.num(4.6, 1), "4.6");
         assert_eq!(value_range((-3.0, 3.0), [5.0, -1.0].into_iter()), (-3.0, 5.0));
         assert_eq!(value_range((3.0, -3.0), [2.0, 2.0].into_iter()), (1.0, 3.0));
     }

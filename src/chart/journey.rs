@@ -92,7 +92,7 @@ fn left_room(c: &Canvas<'_>, chart: &JourneyChart) -> f32 {
         title: Words::of(chart.lang).emotion.to_owned(),
     };
     left_axis_room(c, &probe)
-        .max(c.width(Words::of(chart.lang).pain_points, size::LABEL, true) + 4.0)
+        .max(c.width(&Words::of(chart.lang).pain_points, size::LABEL, true) + 4.0)
 }
 
 /// Right margin for the average line's label.
@@ -189,7 +189,7 @@ pub fn journey<DB: DrawingBackend>(
             Swatch::new(SwatchKind::Marker(shape, false), color, k.label(chart.lang))
         })
         .collect();
-    legend.push(Swatch::new(SwatchKind::Dashed, palette::MUTED, w.average));
+    legend.push(Swatch::new(SwatchKind::Dashed, palette::MUTED, &w.average));
     top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;
 
     let left = left_room(c, chart);
@@ -325,15 +325,15 @@ pub fn journey<DB: DrawingBackend>(
         if !(peak || valley || end) {
             continue;
         }
-        let mut words = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         if peak {
-            words.push(w.peak);
+            words.push(&w.peak);
         }
         if valley {
-            words.push(w.valley);
+            words.push(&w.valley);
         }
         if end {
-            words.push(w.end);
+            words.push(&w.end);
         }
         let text = format!("{} {}", words.join("·"), c.num(chart.steps[i].emotion, 2));
         let ink = if peak {
@@ -388,7 +388,7 @@ pub fn journey<DB: DrawingBackend>(
         let band = row + 2.0;
         c.line(area, &[(plot.x0, band), (plot.x1, band)], palette::AXIS, 0.6)?;
         let head = Text::new(size::LABEL).bold().color(VALLEY.1);
-        c.text(area, w.pain_points, (1.0, band + 3.0), &head)?;
+        c.text(area, &w.pain_points, (1.0, band + 3.0), &head)?;
         let bottom = (band + 4.0 + used_lines as f32 * line_h + 2.0).min(height - 1.0);
         for i in 1..n {
             let x = plot.x0 + i as f32 * slot;

@@ -23,6 +23,7 @@ use super::style::{
 use super::text::shorten;
 use super::words::Words;
 use crate::analysis::kano::Category;
+use crate::format::Num;
 use crate::model::Language;
 
 /// The colour of a Kano category: the Okabe–Ito palette, indifferent in grey.
@@ -126,19 +127,62 @@ pub struct ContinuousChart {
     pub split: f64,
 }
 
-fn quadrant(w: &Words, c: Category) -> Option<Quadrant> {
-    Some(Quadrant { name: w.need(c), color: category_ink(c), shade: None })
+/// The quadrants top-left, top-right, bottom-left, bottom-right, named by the full or the
+/// short category names.
+fn quadrants(w: &Words, cats: [Category; 4], full: bool) -> [Option<Quadrant>; 4] {
+    cats.map(|k| {
+        Some(Quadrant { name: w.category_name(k, full), color: category_ink(k), shade: None })
+    })
 }
 
-fn category_legend(w: &Words, present: impl Iterator<Item = Category>) -> Vec<Swatch> {
-    let present: Vec<Category> = present.collect();
+/// Whether the full quadrant names fit: the longest takes at most a third of the width.
+fn full_quadrants_fit(w: &Words, c: &Canvas<'_>, cats: [Category; 4]) -> bool {
+    let widest =
+        cats.iter().map(|&k| c.width(&w.need(k), size::QUADRANT, true)).fold(0.0, f32::max);
+    widest <= c.size.0 / 3.0
+}
+
+/// The legend of the categories `present`, then `more`, by the full or the short names.
+fn category_legend(
+    w: &Words,
+    present: &[Category],
+    kind: SwatchKind,
+    more: &[Swatch],
+    full: bool,
+) -> Vec<Swatch> {
     ORDER
         .iter()
-        .filter(|c| present.contains(c))
-        .map(|&c| {
-            Swatch::new(SwatchKind::Marker(Shape::Circle, false), category_color(c), w.category(c))
-        })
+        .filter(|k| present.contains(k))
+        .map(|&k| Swatch::new(kind, category_color(k), w.category_name(k, full)))
+        .chain(more.iter().cloned())
         .collect()
+}
+
+/// Whether the legend takes no more rows with the full names than with the short ones.
+fn full_legend_fits(
+    w: &Words,
+    c: &Canvas<'_>,
+    present: &[Category],
+    kind: SwatchKind,
+    more: &[Swatch],
+) -> bool {
+    let room = c.size.0 - 2.0;
+    let rows = |full: bool| c.legend_height(&category_legend(w, present, kind, more, full), room);
+    rows(true) <= rows(false)
+}
+
+/// The legend and the quadrants of a Kano scatter: the categories by the names the report
+/// uses (基本需求 M) when they fit in both, else by their short names (基本 M).
+fn scatter_names(
+    w: &Words,
+    c: &Canvas<'_>,
+    present: &[Category],
+    more: &[Swatch],
+) -> (Vec<Swatch>, [Option<Quadrant>; 4]) {
+    let kind = SwatchKind::Marker(Shape::Circle, false);
+    let cats = [Category::A, Category::O, Category::I, Category::M];
+    let full = full_legend_fits(w, c, present, kind, more) && full_quadrants_fit(w, c, cats);
+    (category_legend(w, present, kind, more, full), quadrants(w, cats, full))
 }
 
 /// The Better–Worse scatter.
@@ -155,28 +199,25 @@ pub fn better_worse<DB: DrawingBackend>(
         return Err(DrawError::NoData("no feature has Better and Worse coefficients".into()));
     }
     let split = Some(chart.split);
+    let present: Vec<Category> = points.iter().filter_map(|p| p.category).collect();
+    let (legend, quadrants) = scatter_names(w, c, &present, &[]);
     let s = Scatter {
         title: chart.title.clone(),
         x: ScatterAxis::fitted(
-            w.worse_axis,
+            &w.worse_axis,
             points.iter().map(|p| p.worse),
             split,
             0.1,
             (0.0, 1.0),
         ),
         y: ScatterAxis::fitted(
-            w.better_axis,
+            &w.better_axis,
             points.iter().map(|p| p.better),
             split,
             0.1,
             (0.0, 1.0),
         ),
-        quadrants: [
-            quadrant(w, Category::A),
-            quadrant(w, Category::O),
-            quadrant(w, Category::I),
-            quadrant(w, Category::M),
-        ],
+        quadrants,
         points: points
             .iter()
             .map(|p| Point {
@@ -192,7 +233,7 @@ pub fn better_worse<DB: DrawingBackend>(
                 },
             })
             .collect(),
-        legend: category_legend(w, points.iter().filter_map(|p| p.category)),
+        legend,
         note: w.split_note(&c.num(chart.split, 2)),
         key: Vec::new(),
         max_label: 100.0,
@@ -229,35 +270,32 @@ pub fn continuous<DB: DrawingBackend>(
     let cat = |p: &ContinuousPoint| {
         crate::analysis::kano::continuous::quadrant(p.functional, p.dysfunctional, split)
     };
-    let mut legend = category_legend(w, points.iter().map(|p| cat(p)));
+    let mut sizes = Vec::new();
     if points.iter().any(|p| p.importance.is_some()) {
         for (k, v) in [3.0, 6.0, 9.0].iter().enumerate() {
             let label = if k == 0 { format!("{} {v}", w.importance) } else { format!("{v}") };
-            legend.push(Swatch::new(SwatchKind::Bubble(bubble(Some(*v))), palette::MUTED, label));
+            sizes.push(Swatch::new(SwatchKind::Bubble(bubble(Some(*v))), palette::MUTED, label));
         }
     }
+    let present: Vec<Category> = points.iter().map(|p| cat(p)).collect();
+    let (legend, quadrants) = scatter_names(w, c, &present, &sizes);
     let s = Scatter {
         title: chart.title.clone(),
         x: ScatterAxis::fitted(
-            w.dysfunctional_axis,
+            &w.dysfunctional_axis,
             points.iter().map(|p| p.dysfunctional),
             Some(split),
             0.5,
             (-2.0, 4.0),
         ),
         y: ScatterAxis::fitted(
-            w.functional_axis,
+            &w.functional_axis,
             points.iter().map(|p| p.functional),
             Some(split),
             0.5,
             (-2.0, 4.0),
         ),
-        quadrants: [
-            quadrant(w, Category::A),
-            quadrant(w, Category::O),
-            quadrant(w, Category::I),
-            quadrant(w, Category::M),
-        ],
+        quadrants,
         points: points
             .iter()
             .map(|p| Point {
@@ -317,10 +355,8 @@ pub fn categories<DB: DrawingBackend>(
     let mut top = c.title(area, show_title.then_some(chart.title.as_str()))?;
     let present: Vec<Category> =
         ORDER.iter().copied().filter(|cat| rows.iter().any(|r| count(r, *cat) > 0)).collect();
-    let legend: Vec<Swatch> = present
-        .iter()
-        .map(|&k| Swatch::new(SwatchKind::Box, category_color(k), w.category(k)))
-        .collect();
+    let full = full_legend_fits(w, c, &present, SwatchKind::Box, &[]);
+    let legend = category_legend(w, &present, SwatchKind::Box, &[], full);
     top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;
 
     let axis = Axis {
@@ -335,12 +371,15 @@ pub fn categories<DB: DrawingBackend>(
         .map(|r| c.width(&r.name, size::LABEL, false))
         .fold(0.0, f32::max)
         .min(width * 0.32);
-    let right_w = rows
-        .iter()
-        .filter_map(|r| r.category)
-        .map(|k| c.width(&w.category(k), size::LABEL, true))
-        .fold(0.0, f32::max)
-        + 6.0;
+    // each bar's category after it, by the report's name when that column stays narrow
+    let label_width = |full: bool| {
+        rows.iter()
+            .filter_map(|r| r.category)
+            .map(|k| c.width(&w.category_name(k, full), size::LABEL, true))
+            .fold(0.0, f32::max)
+    };
+    let full = full && label_width(true) <= width * 0.2;
+    let right_w = label_width(full) + 6.0;
     let plot = Plot {
         x0: names_w + 6.0,
         y0: top,
@@ -378,7 +417,7 @@ pub fn categories<DB: DrawingBackend>(
             c.fill(area, (x0, cy - bar_h / 2.0), (x1, cy + bar_h / 2.0), category_color(k))?;
             // a thin white gap between segments
             c.line(area, &[(x1, cy - bar_h / 2.0), (x1, cy + bar_h / 2.0)], palette::WHITE, 0.5)?;
-            let label = format!("{}", v.round());
+            let label = Num::fixed(0).or_dash(Some(v));
             let tw = c.width(&label, size::NOTE, false);
             if x1 - x0 >= tw + 3.0 && bar_h >= size::NOTE + 1.0 {
                 let ink = if matches!(k, Category::M | Category::R) {
@@ -395,7 +434,7 @@ pub fn categories<DB: DrawingBackend>(
                 .bold()
                 .color(category_ink(k))
                 .anchor(HPos::Left, VPos::Center);
-            c.text(area, &w.category(k), (plot.x1 + 5.0, cy), &t)?;
+            c.text(area, &w.category_name(k, full), (plot.x1 + 5.0, cy), &t)?;
         }
     }
     bottom_axis(c, area, &plot, &axis)

@@ -11,8 +11,9 @@ use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Plot, Swatch, SwatchKind, Text, grid, left_axis,
     left_axis_room, palette, size, ticks,
 };
-use super::text::{thousands, wrap};
+use super::text::wrap;
 use super::words::Words;
+use crate::format::Num;
 use crate::model::Language;
 
 /// Data of the market-damage waterfall.
@@ -58,22 +59,22 @@ pub fn damage<DB: DrawingBackend>(
     let mut top = c.title(area, show_title.then_some(chart.title.as_str()))?;
     let m = c.minus;
     let legend = vec![
-        Swatch::new(SwatchKind::Box, TOTAL, w.customers),
+        Swatch::new(SwatchKind::Box, TOTAL, &w.customers),
         Swatch::new(SwatchKind::Box, DROP, format!("{} / {}", w.silent, w.unresolved)),
         Swatch::new(
             SwatchKind::Box,
             LOST[0],
-            format!("{} {}", w.lost_silent, thousands(chart.lost[0], m)),
+            format!("{} {}", w.lost_silent, whole(chart.lost[0], m)),
         ),
         Swatch::new(
             SwatchKind::Box,
             LOST[1],
-            format!("{} {}", w.lost_unresolved, thousands(chart.lost[1], m)),
+            format!("{} {}", w.lost_unresolved, whole(chart.lost[1], m)),
         ),
         Swatch::new(
             SwatchKind::Box,
             LOST[2],
-            format!("{} {}", w.lost_resolved, thousands(chart.lost[2], m)),
+            format!("{} {}", w.lost_resolved, whole(chart.lost[2], m)),
         ),
     ];
     top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;
@@ -83,28 +84,23 @@ pub fn damage<DB: DrawingBackend>(
     let lost: f64 = chart.lost.iter().sum();
     let money = |v: f64| {
         if chart.currency.is_empty() {
-            thousands(v, m)
+            whole(v, m)
         } else {
-            format!("{} {}", thousands(v, m), chart.currency)
+            format!("{} {}", whole(v, m), chart.currency)
         }
     };
-    let sep = if chart.lang == Language::En { ": " } else { "：" };
+    let sep = &w.colon;
     if let Some(v) = chart.value_per_customer.filter(|v| v.is_finite()) {
         let risk = money(lost * v);
-        notes.push(format!(
-            "{}{sep}{} × {} = {risk}",
-            w.revenue_at_risk,
-            thousands(lost, m),
-            money(v)
-        ));
+        notes.push(format!("{}{sep}{} × {} = {risk}", w.revenue_at_risk, whole(lost, m), money(v)));
     }
     if let Some(r) = chart.word_of_mouth.filter(|v| v.is_finite()) {
-        notes.push(format!("{}{sep}{}", w.word_of_mouth, thousands(r, m)));
+        notes.push(format!("{}{sep}{}", w.word_of_mouth, whole(r, m)));
     }
     let note = notes.join("    ");
     let note_h = if note.is_empty() { 0.0 } else { size::NOTE + 4.0 };
 
-    let columns = [w.with_problem, w.silent, w.complained, w.unresolved, w.resolved, w.lost];
+    let columns = [&w.with_problem, &w.silent, &w.complained, &w.unresolved, &w.resolved, &w.lost];
     let y_axis0 = Axis {
         scale: Linear { domain: (0.0, np), range: (0.0, 1.0) },
         ticks: ticks(0.0, np, 6),
@@ -153,7 +149,7 @@ pub fn damage<DB: DrawingBackend>(
         // at least a hairline, so that tiny groups stay visible
         let y0 = y0.min(y1 - 0.8);
         c.fill(area, (x - bar / 2.0, y0), (x + bar / 2.0, y1), *color)?;
-        let label = if v < 0.0 { format!("{m}{}", thousands(-v, m)) } else { thousands(v, m) };
+        let label = if v < 0.0 { format!("{m}{}", whole(-v, m)) } else { whole(v, m) };
         c.text(
             area,
             &label,
@@ -186,7 +182,7 @@ pub fn damage<DB: DrawingBackend>(
         acc += v;
     }
     // the lost customers and their share of those with a problem
-    let share = format!("{} ({}%)", thousands(lost, m), c.num(lost / np * 100.0, 1));
+    let share = format!("{} ({}%)", whole(lost, m), c.num(lost / np * 100.0, 1));
     c.text(area, &share, (x, y.scale.at(lost) - 2.0), &value_text.color(palette::VERMILLION_INK))?;
     // divider before the lost column
     let dx = (cx(4) + x) / 2.0;
@@ -203,4 +199,9 @@ pub fn damage<DB: DrawingBackend>(
         c.text(area, &note, (plot.x0, height - 1.0), &t)?;
     }
     Ok(())
+}
+
+/// `v` rounded to a whole number with thousands separators: `12,600`, `−3,660`.
+fn whole(v: f64, minus: char) -> String {
+    Num::fixed(0).grouped().minus(minus).or_dash(Some(v))
 }

@@ -123,7 +123,7 @@ pub fn nps<DB: DrawingBackend>(
     left_axis(c, area, &plot, &y_axis)?;
     c.line(area, &[(plot.x0, plot.y1), (plot.x1, plot.y1)], palette::AXIS, 0.75)?;
     let t = Text::new(size::AXIS_TITLE).color(palette::MUTED).anchor(HPos::Center, VPos::Top);
-    c.text(area, w.likelihood, ((plot.x0 + plot.x1) / 2.0, plot.y1 + 3.0 + size::TICK + 4.0), &t)?;
+    c.text(area, &w.likelihood, ((plot.x0 + plot.x1) / 2.0, plot.y1 + 3.0 + size::TICK + 4.0), &t)?;
     if let Some((a, b)) = badge {
         let x = plot.x1 + badge_w / 2.0 + 2.0;
         let ink = match chart.score {

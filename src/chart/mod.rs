@@ -16,14 +16,15 @@
 //! | `servqual-zone` | [`servqual`] | zone of tolerance with the perceived service |
 //! | `servqual-ipa` | [`servqual`] | importance–performance matrix |
 //! | `journey` | [`journey`] | journey map: emotion curve, key moments, touchpoint kinds, pain points |
+//! | `emotion` | [`emotion`] | a journey's emotion curve alone: average, peaks, valleys, end |
 //! | `proposals` | [`proposals`] | MOT proposals: ease against perception, professionalism as size |
 //! | `nps` | [`metrics`] | 0–10 answers coloured detractor / passive / promoter |
 //! | `csat`, `ces` | [`metrics`] | CSAT and CES per touchpoint |
 //! | `market-damage` | [`market_damage`] | TARP waterfall |
 //! | `pk` | [`pk`] | group competition scores |
 //!
-//! [`emotion::emotion_curve`] is the report's emotion curve, drawn straight into the PDF.
-//! [`data`] builds every chart a workshop has data for, from the analysis' results.
+//! [`crate::view::charts`] builds every chart a workshop has data for, from the analysis'
+//! results.
 
 pub mod backend;
 pub mod emotion;
@@ -51,8 +52,7 @@ use printpdf::Op;
 
 use crate::render::pdf::{Area, ChartPainter, PdfFonts};
 use crate::view::ChartSpec;
-use crate::view::labels::Labels;
-use style::{Canvas, DrawError, Drawn};
+use style::{Canvas, Drawn};
 
 /// The kinds of chart `kano chart` draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -71,6 +71,8 @@ pub enum Kind {
     ServqualIpa,
     /// Journey map, one per journey.
     Journey,
+    /// Emotion curve, one per journey.
+    Emotion,
     /// Proposal evaluation, one per group.
     Proposals,
     /// NPS distribution, one per NPS measurement.
@@ -87,7 +89,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the course's order.
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::KanoBetterWorse,
         Kind::KanoCategories,
         Kind::KanoContinuous,
@@ -95,6 +97,7 @@ impl Kind {
         Kind::ServqualZone,
         Kind::ServqualIpa,
         Kind::Journey,
+        Kind::Emotion,
         Kind::Proposals,
         Kind::Nps,
         Kind::Csat,
@@ -113,6 +116,7 @@ impl Kind {
             Kind::ServqualZone => "servqual-zone",
             Kind::ServqualIpa => "servqual-ipa",
             Kind::Journey => "journey",
+            Kind::Emotion => "emotion",
             Kind::Proposals => "proposals",
             Kind::Nps => "nps",
             Kind::Csat => "csat",
@@ -138,6 +142,9 @@ impl Kind {
                 "importance–performance matrix (servqual items with importance, else dimension weights)"
             }
             Kind::Journey => "journey map, one per journey (groups[].journeys)",
+            Kind::Emotion => {
+                "emotion curve with peaks, valleys and end, one per journey (groups[].journeys)"
+            }
             Kind::Proposals => {
                 "MOT proposals: ease against perception, one per group (journeys[].proposals)"
             }
@@ -194,9 +201,7 @@ pub fn draw<DB: DrawingBackend>(
     show_title: bool,
 ) -> Drawn {
     match spec {
-        ChartSpec::Emotion(_) => Err(DrawError::NoData(
-            "the report's emotion curve is drawn by `emotion::emotion_curve`".into(),
-        )),
+        ChartSpec::Emotion(ch) => emotion::emotion(ch, area, c, show_title),
         ChartSpec::BetterWorse(ch) => kano::better_worse(ch, area, c, show_title),
         ChartSpec::KanoCategories(ch) => kano::categories(ch, area, c, show_title),
         ChartSpec::KanoContinuous(ch) => kano::continuous(ch, area, c, show_title),
@@ -216,23 +221,18 @@ pub fn draw<DB: DrawingBackend>(
 #[derive(Debug)]
 pub struct ReportCharts<'a> {
     specs: &'a BTreeMap<String, ChartSpec>,
-    labels: &'a Labels,
 }
 
 impl<'a> ReportCharts<'a> {
-    /// Charts `specs`, labelled in the report's language.
-    pub fn new(specs: &'a BTreeMap<String, ChartSpec>, labels: &'a Labels) -> Self {
-        Self { specs, labels }
+    /// Charts `specs`, each worded in the language it carries.
+    pub fn new(specs: &'a BTreeMap<String, ChartSpec>) -> Self {
+        Self { specs }
     }
 }
 
 impl ChartPainter for ReportCharts<'_> {
     fn paint(&mut self, id: &str, area: Area, fonts: &PdfFonts<'_>) -> Result<Vec<Op>, String> {
         match self.specs.get(id) {
-            Some(ChartSpec::Emotion(chart)) => {
-                emotion::emotion_curve(chart, &self.labels.into(), area, fonts)
-                    .map_err(|e| format!("chart `{id}`: {e}"))
-            }
             // the layout sets the caption: no title in the figure
             Some(spec) => {
                 output::pdf_ops(spec, area, fonts, false).map_err(|e| format!("chart `{id}`: {e}"))

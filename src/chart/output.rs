@@ -108,9 +108,6 @@ pub fn pdf_ops(
     fonts: &PdfFonts<'_>,
     show_title: bool,
 ) -> Result<Vec<Op>, DrawError> {
-    if let ChartSpec::Emotion(_) = spec {
-        return Err(DrawError::NoData("the emotion curve is drawn by the report".into()));
-    }
     let backend = Rc::new(RefCell::new(PdfBackend::new(area, fonts)));
     {
         let root = DrawingArea::from(&backend);

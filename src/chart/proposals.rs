@@ -100,8 +100,8 @@ pub fn proposals<DB: DrawingBackend>(
     };
     let s = Scatter {
         title: chart.title.clone(),
-        x: axis(w.ease),
-        y: axis(w.perceived_satisfaction),
+        x: axis(&w.ease),
+        y: axis(&w.perceived_satisfaction),
         quadrants: [None, Some(quick), None, None],
         points: points
             .iter()

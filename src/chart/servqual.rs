@@ -174,8 +174,8 @@ pub fn gaps<DB: DrawingBackend>(
     }
     let mut top = c.title(area, show_title.then_some(chart.title.as_str()))?;
     let mut legend = vec![
-        Swatch::new(SwatchKind::Marker(Shape::Circle, true), E_COLOR, w.expectation),
-        Swatch::new(SwatchKind::Marker(Shape::Circle, false), P_COLOR, w.perception),
+        Swatch::new(SwatchKind::Marker(Shape::Circle, true), E_COLOR, &w.expectation),
+        Swatch::new(SwatchKind::Marker(Shape::Circle, false), P_COLOR, &w.perception),
     ];
     if rows.iter().any(|r| r.perception < r.expectation) {
         legend.push(Swatch::new(SwatchKind::Box, palette::VERMILLION, format!("{} < 0", w.gap)));
@@ -313,21 +313,21 @@ pub fn zone<DB: DrawingBackend>(
         Ordering::Greater => (palette::GREEN, palette::GREEN_INK),
     };
     let legend = vec![
-        Swatch::new(SwatchKind::Band, BAND, w.zone_band),
+        Swatch::new(SwatchKind::Band, BAND, &w.zone_band),
         Swatch::new(
             SwatchKind::Marker(Shape::Diamond, false),
             colour(Ordering::Less).0,
-            w.below_zone,
+            &w.below_zone,
         ),
         Swatch::new(
             SwatchKind::Marker(Shape::Diamond, false),
             colour(Ordering::Equal).0,
-            w.within_zone,
+            &w.within_zone,
         ),
         Swatch::new(
             SwatchKind::Marker(Shape::Diamond, false),
             colour(Ordering::Greater).0,
-            w.above_zone,
+            &w.above_zone,
         ),
     ];
     top += c.legend(area, &legend, (1.0, top), c.size.0 - 2.0)? + 6.0;
@@ -418,24 +418,24 @@ pub fn ipa<DB: DrawingBackend>(
     let s = Scatter {
         title: chart.title.clone(),
         x: ScatterAxis::fitted(
-            w.ipa_performance,
+            &w.ipa_performance,
             items.iter().map(|i| i.performance),
             px.is_finite().then_some(px),
             0.5,
             hard,
         ),
         y: ScatterAxis::fitted(
-            w.ipa_importance,
+            &w.ipa_importance,
             items.iter().map(|i| i.importance),
             py.is_finite().then_some(py),
             0.5,
             hard,
         ),
         quadrants: [
-            q(w.concentrate, palette::VERMILLION_INK),
-            q(w.keep_up, palette::GREEN_INK),
-            q(w.low_priority, palette::MUTED),
-            q(w.overkill, palette::ORANGE_INK),
+            q(&w.concentrate, palette::VERMILLION_INK),
+            q(&w.keep_up, palette::GREEN_INK),
+            q(&w.low_priority, palette::MUTED),
+            q(&w.overkill, palette::ORANGE_INK),
         ],
         points: items
             .iter()

@@ -256,7 +256,7 @@ impl<'a> Canvas<'a> {
 
     /// A number with at most `decimals` decimals and the real minus sign.
     pub fn num(&self, v: f64, decimals: usize) -> String {
-        super::text::format_number(v, decimals, self.minus)
+        crate::format::Num::upto(decimals).minus(self.minus).or_dash(Some(v))
     }
 
     fn font(&self, size: f32, bold: bool) -> FontDesc<'static> {
@@ -849,7 +849,7 @@ impl Axis {
     /// The tick label of `v`.
     pub fn label(&self, canvas: &Canvas<'_>, v: f64) -> String {
         if self.suffix == "," {
-            return super::text::thousands(v, canvas.minus);
+            return crate::format::Num::fixed(0).grouped().minus(canvas.minus).or_dash(Some(v));
         }
         format!("{}{}", canvas.num(v, self.decimals), self.suffix)
     }

@@ -162,6 +162,8 @@ fn examples_have_every_kind_they_have_data_for() {
     for n in [
         "journey-g1-j1",
         "journey-g3-j1",
+        "emotion-g1-j1",
+        "emotion-g3-j1",
         "proposals-g2",
         "nps-g1-s7",
         "market-damage",
@@ -294,7 +296,9 @@ fn png_and_pdf_outputs_are_well_formed_and_deterministic() {
     assert_eq!(pdf, output::pdf(&c.spec, &faces, meta).unwrap());
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let text = doc.extract_text(&[1]).unwrap();
-    for s in ["Kano Better–Worse plot", "Free fast Wi-Fi", "Attractive (A)", "split at 0.5"] {
+    for s in
+        ["Kano Better–Worse plot", "Free fast Wi-Fi", "Excitement (attractive, A)", "split at 0.5"]
+    {
         assert!(text.contains(s), "{s} not in {text:?}");
     }
 }
@@ -562,7 +566,13 @@ fn chart_text_follows_the_language() {
         (Language::ZhTw, ["興奮需求 A", "分界線 0.5", "遇到問題", "痛點", "速贏區"]),
         (
             Language::En,
-            ["Attractive (A)", "split at 0.5", "With a problem", "Pain points", "Quick wins"],
+            [
+                "Excitement (attractive, A)",
+                "split at 0.5",
+                "With a problem",
+                "Pain points",
+                "Quick wins",
+            ],
         ),
     ] {
         let charts = hotel.build(lang, None);
@@ -586,8 +596,7 @@ fn the_report_painter_draws_every_kind_by_id_without_its_title() {
     let charts = all_charts("workshops/en-hotel.yaml", Language::En);
     let specs: std::collections::BTreeMap<String, ChartSpec> =
         charts.charts.iter().map(|c| (c.name(), c.spec.clone())).collect();
-    let labels = crate::view::labels::labels(Language::En);
-    let mut painter = super::ReportCharts::new(&specs, &labels);
+    let mut painter = super::ReportCharts::new(&specs);
     let faces = faces();
     let mut doc = PdfDocument::new("t");
     let fonts = PdfFonts::add_to(&mut doc, &faces).unwrap();
@@ -599,4 +608,133 @@ fn the_report_painter_draws_every_kind_by_id_without_its_title() {
         assert!(t.iter().all(|x| x.text != spec.title()), "{id}: the caption is the layout's");
     }
     assert!(painter.paint("no-such-chart", area, &fonts).is_err());
+}
+
+#[test]
+fn the_emotion_curve_of_every_journey_is_tidy() {
+    for (path, lang) in [
+        ("workshops/zh-bank", Language::ZhCn),
+        ("workshops/zh-bank", Language::En),
+        ("workshops/en-hotel.yaml", Language::En),
+        ("workshops/en-hotel.yaml", Language::ZhTw),
+    ] {
+        let a = Analysed::new(path, lang);
+        let charts = a.build(lang, Some(Kind::Emotion));
+        assert_eq!(charts.charts.len(), a.analysis.journeys.len(), "{path}");
+        let w = super::words::Words::of(lang);
+        for c in &charts.charts {
+            let ChartSpec::Emotion(e) = &c.spec else { panic!("{}", c.name()) };
+            assert!(c.name().starts_with("emotion-g"), "{}", c.name());
+            // as `kano chart` draws it, and in the report's narrower, lower area
+            let own = area_for(&c.spec);
+            let report = Area { width: 162.0 * MM, height: 95.0 * MM, ..own };
+            for (area, title) in [(own, true), (own, false), (report, false)] {
+                let (t, p) = draw_pdf(&c.spec, area, title).unwrap();
+                let name = format!("{path} {lang:?} {}", c.name());
+                assert_tidy(&name, area, &t, &p);
+                assert!(t.iter().all(|x| x.size >= 7.0 - 1e-3), "{name}");
+                assert_eq!(t.iter().any(|x| x.text == c.spec.title()), title, "{name}");
+                assert!(t.iter().any(|x| x.text.starts_with(&w.average)), "{name}");
+                assert!(t.iter().any(|x| x.bold && x.text.contains(&w.end)), "{name}");
+                assert!(t.iter().any(|x| x.text == w.emotion), "{name}");
+                // every step named (whole, over two lines, or shortened)
+                for (step, _) in &e.steps {
+                    let head: String = step.chars().take(2).collect();
+                    assert!(
+                        t.iter().any(|x| !x.bold && x.text.starts_with(&head)),
+                        "{name}: {step}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The string literals of Rust source `src`, comments and char literals skipped.
+fn string_literals(src: &str) -> Vec<String> {
+    let b: Vec<char> = src.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            '/' if b.get(i + 1) == Some(&'/') => {
+                while i < b.len() && b[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if b.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == '*' && b[i + 1] == '/') {
+                    i += 1;
+                }
+                i += 2;
+            }
+            '\'' => {
+                // a char literal ('x', '\n', '\u{..}') or a lifetime
+                let end = (i + 1..b.len().min(i + 12)).find(|&k| b[k] == '\'' && b[k - 1] != '\\');
+                match end {
+                    Some(k) if b[i + 1] == '\\' || k == i + 2 => i = k + 1,
+                    _ => i += 1,
+                }
+            }
+            'r' if b.get(i + 1).is_some_and(|c| *c == '"' || *c == '#')
+                && (i == 0 || !(b[i - 1].is_alphanumeric() || b[i - 1] == '_')) =>
+            {
+                let hashes = b[i + 1..].iter().take_while(|c| **c == '#').count();
+                let start = i + 2 + hashes;
+                let close: String = std::iter::once('"').chain((0..hashes).map(|_| '#')).collect();
+                let rest: String = b[start.min(b.len())..].iter().collect();
+                let len = rest.find(&close).unwrap_or(rest.len());
+                out.push(rest[..len].to_owned());
+                i = start + rest[..len].chars().count() + close.chars().count();
+            }
+            '"' => {
+                let mut lit = String::new();
+                i += 1;
+                while i < b.len() && b[i] != '"' {
+                    if b[i] == '\\' {
+                        i += 1;
+                    }
+                    if let Some(c) = b.get(i) {
+                        lit.push(*c);
+                    }
+                    i += 1;
+                }
+                out.push(lit);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+#[test]
+fn no_chart_source_has_a_chinese_string_literal_outside_tests() {
+    let cjk = |c: char| matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}');
+    // the scanner sees literals, not comments
+    let probe = "// 注释\n/// 文档\nlet a = '情'; let b = \"图\"; let c = r#\"表\"#; /* 块 */";
+    assert_eq!(string_literals(probe), vec!["图".to_owned(), "表".to_owned()]);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/chart");
+    let mut files = vec![dir.clone()];
+    let mut checked = 0;
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for e in std::fs::read_dir(&path).unwrap() {
+                files.push(e.unwrap().path());
+            }
+            continue;
+        }
+        // tests.rs is test code as a whole (`#[cfg(test)] mod tests;`)
+        if path.extension().is_none_or(|e| e != "rs") || path.ends_with("tests.rs") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path).unwrap();
+        let code = src.split("#[cfg(test)]").next().unwrap_or("");
+        for lit in string_literals(code) {
+            assert!(!lit.chars().any(cjk), "{}: \"{lit}\" belongs in the catalog", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked > 10);
 }

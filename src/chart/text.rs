@@ -1,22 +1,9 @@
-//! Text fitting for chart labels: numbers with a real minus sign, labels broken into two
+//! Text fitting for chart labels: labels broken into two
 //! lines at line-break opportunities or shortened with "…", and greedy wrapping into a
 //! column of a given width. Widths come from the embedded faces, so what fits here fits in
 //! every backend that uses the same font.
 
 use crate::render::pdf::Face;
-
-/// `v` with at most `decimals` decimals, no trailing zeros, and a real minus sign. Rounded
-/// half away from zero as `kano analyze` rounds ([`crate::render::terminal::classify::fixed`]), so a
-/// chart shows the figures of the analysis' tables (4.975 → 4.98, 62.5 → 63).
-pub fn format_number(v: f64, decimals: usize, minus: char) -> String {
-    let s = crate::render::terminal::classify::fixed(v, decimals).unwrap_or_else(|| format!("{v}"));
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
-    match s.strip_prefix('-') {
-        Some(rest) if rest.chars().any(|c| c != '0' && c != '.') => format!("{minus}{rest}"),
-        Some(rest) => rest.to_owned(),
-        None => s.to_owned(),
-    }
-}
 
 /// One label in at most two lines of `width` points at `size`; false when it had to be
 /// shortened or split where a line may not break.
@@ -168,20 +155,6 @@ pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) ->
     lines.into_iter().map(|(l, _)| l).collect()
 }
 
-/// `v` rounded to a whole number with thousands separators: `12,600`, `−3,660`.
-pub fn thousands(v: f64, minus: char) -> String {
-    let r = v.round();
-    let digits = format!("{:.0}", r.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if r < 0.0 { format!("{minus}{out}") } else { out }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,22 +188,5 @@ mod tests {
         // a word wider than the line
         let long = wrap(f, "Supercalifragilistic", 7.0, 20.0, 9);
         assert!(long.len() > 1 && long.iter().all(|l| f.width(l, 7.0) <= 20.01));
-    }
-
-    #[test]
-    fn numbers_round_as_the_analysis_tables() {
-        assert_eq!(format_number(4.975, 2, '−'), "4.98");
-        assert_eq!(format_number(62.5, 0, '−'), "63");
-        assert_eq!(format_number(-1.145, 2, '−'), "−1.15");
-        assert_eq!(format_number(76.0, 1, '−'), "76");
-        assert_eq!(format_number(-0.004, 2, '−'), "0");
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(12600.0, '−'), "12,600");
-        assert_eq!(thousands(899.4, '−'), "899");
-        assert_eq!(thousands(-3659.6, '−'), "−3,660");
-        assert_eq!(thousands(1_234_567.0, '-'), "1,234,567");
     }
 }

@@ -1,210 +1,261 @@
 //! The fixed wording of the charts in the three report languages: titles, axis titles,
 //! legends, quadrant names. The workshop's own data (feature names, steps, proposals) is
 //! never translated.
+//!
+//! The words live in the wording catalog (`templates/lang/*.yaml`, section `chart`; the
+//! Kano category names in `common.kano_category` and `common.kano_category_short`, the
+//! names the report uses). They are read once per process; a catalog that does not fit
+//! gives empty words (and fails the tests), never a panic.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::analysis::kano::Category;
+use crate::format::Num;
+use crate::i18n;
 use crate::model::Language;
 
 /// Every fixed string a chart draws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Words {
-    /// The language.
-    pub lang: Language,
     /// Separator between a chart's subject and its kind, e.g. " · ".
-    pub dot: &'static str,
+    pub dot: String,
+    /// Between a label and its value in a note, e.g. "：", ": ".
+    pub colon: String,
 
     /// Title: Better–Worse plot.
-    pub better_worse: &'static str,
+    pub better_worse: String,
     /// Axis: Better.
-    pub better_axis: &'static str,
+    pub better_axis: String,
     /// Axis: |Worse|.
-    pub worse_axis: &'static str,
+    pub worse_axis: String,
     /// Note: where the quadrants are split; `{v}` is the split.
-    pub split_at: &'static str,
+    pub split_at: String,
     /// Title: category shares per feature.
-    pub category_shares: &'static str,
+    pub category_shares: String,
     /// Axis: share of answers.
-    pub share_axis: &'static str,
+    pub share_axis: String,
     /// Title: continuous Kano analysis.
-    pub continuous: &'static str,
+    pub continuous: String,
     /// Axis: mean dysfunctional score.
-    pub dysfunctional_axis: &'static str,
+    pub dysfunctional_axis: String,
     /// Axis: mean functional score.
-    pub functional_axis: &'static str,
+    pub functional_axis: String,
     /// Legend: self-stated importance (bubble size).
-    pub importance: &'static str,
+    pub importance: String,
 
     /// Title: SERVQUAL expectation and perception.
-    pub servqual: &'static str,
+    pub servqual: String,
     /// Legend: expectation.
-    pub expectation: &'static str,
+    pub expectation: String,
     /// Legend: perception.
-    pub perception: &'static str,
+    pub perception: String,
     /// Legend and panel title: the gap P − E.
-    pub gap: &'static str,
+    pub gap: String,
     /// Axis: score on the SERVQUAL scale.
-    pub score: &'static str,
+    pub score: String,
     /// Title: zone of tolerance.
-    pub zone: &'static str,
+    pub zone: String,
     /// Adequate service.
-    pub adequate: &'static str,
+    pub adequate: String,
     /// Desired service.
-    pub desired: &'static str,
+    pub desired: String,
     /// The tolerance band (adequate – desired).
-    pub zone_band: &'static str,
+    pub zone_band: String,
     /// Perceived below the zone.
-    pub below_zone: &'static str,
+    pub below_zone: String,
     /// Perceived within the zone.
-    pub within_zone: &'static str,
+    pub within_zone: String,
     /// Perceived above the zone.
-    pub above_zone: &'static str,
+    pub above_zone: String,
     /// Title: importance–performance analysis.
-    pub ipa: &'static str,
+    pub ipa: String,
     /// Axis: importance.
-    pub ipa_importance: &'static str,
+    pub ipa_importance: String,
     /// Axis: performance (perception).
-    pub ipa_performance: &'static str,
+    pub ipa_performance: String,
     /// Quadrant: high importance, low performance.
-    pub concentrate: &'static str,
+    pub concentrate: String,
     /// Quadrant: high importance, high performance.
-    pub keep_up: &'static str,
+    pub keep_up: String,
     /// Quadrant: low importance, low performance.
-    pub low_priority: &'static str,
+    pub low_priority: String,
     /// Quadrant: low importance, high performance.
-    pub overkill: &'static str,
+    pub overkill: String,
     /// Note: the crosshair lies at the means.
-    pub at_means: &'static str,
+    pub at_means: String,
     /// Note: the crosshair lies at the medians.
-    pub at_medians: &'static str,
+    pub at_medians: String,
     /// Note: the crosshair lies at the scale midpoints.
-    pub at_scale_mid: &'static str,
+    pub at_scale_mid: String,
     /// Note: the crosshair lies at given values `{p}` (performance) and `{i}` (importance).
-    pub at_values: &'static str,
+    pub at_values: String,
     /// Title suffix: an IPA of the dimensions, importance the points of 100 given to each.
-    pub ipa_by_dimension: &'static str,
+    pub ipa_by_dimension: String,
 
     /// Title: journey map.
-    pub journey_map: &'static str,
+    pub journey_map: String,
     /// Pain points.
-    pub pain_points: &'static str,
+    pub pain_points: String,
     /// Emotion axis.
-    pub emotion: &'static str,
+    pub emotion: String,
     /// The average line.
-    pub average: &'static str,
+    pub average: String,
     /// A peak.
-    pub peak: &'static str,
+    pub peak: String,
     /// A valley.
-    pub valley: &'static str,
+    pub valley: String,
     /// The end.
-    pub end: &'static str,
+    pub end: String,
 
     /// Title: three-degree evaluation of proposals.
-    pub proposals: &'static str,
+    pub proposals: String,
     /// Axis: ease of investment.
-    pub ease: &'static str,
+    pub ease: String,
     /// Axis: customer-perceived satisfaction.
-    pub perceived_satisfaction: &'static str,
+    pub perceived_satisfaction: String,
     /// Legend: service professionalism (bubble size).
-    pub professionalism: &'static str,
+    pub professionalism: String,
     /// The quick-win quadrant.
-    pub quick_wins: &'static str,
+    pub quick_wins: String,
 
     /// Title: NPS distribution.
-    pub nps: &'static str,
+    pub nps: String,
     /// Detractors (0–6).
-    pub detractors: &'static str,
+    pub detractors: String,
     /// Passives (7–8).
-    pub passives: &'static str,
+    pub passives: String,
     /// Promoters (9–10).
-    pub promoters: &'static str,
+    pub promoters: String,
     /// Axis: respondents.
-    pub respondents: &'static str,
+    pub respondents: String,
     /// Axis: the 0–10 answer.
-    pub likelihood: &'static str,
+    pub likelihood: String,
     /// Title: CSAT per touchpoint.
-    pub csat: &'static str,
+    pub csat: String,
     /// Axis: top-2-box share.
-    pub csat_axis: &'static str,
+    pub csat_axis: String,
     /// "mean".
-    pub mean: &'static str,
+    pub mean: String,
     /// Title: CES per touchpoint.
-    pub ces: &'static str,
+    pub ces: String,
     /// Axis: CES mean.
-    pub ces_axis: &'static str,
+    pub ces_axis: String,
     /// Note: higher is easier.
-    pub higher_easier: &'static str,
+    pub higher_easier: String,
     /// Note: lower is less effort.
-    pub lower_easier: &'static str,
+    pub lower_easier: String,
     /// "agree".
-    pub agree: &'static str,
+    pub agree: String,
 
     /// Title: market damage.
-    pub market_damage: &'static str,
+    pub market_damage: String,
     /// Customers with a problem.
-    pub with_problem: &'static str,
+    pub with_problem: String,
     /// Did not complain.
-    pub silent: &'static str,
+    pub silent: String,
     /// Complained.
-    pub complained: &'static str,
+    pub complained: String,
     /// Not resolved.
-    pub unresolved: &'static str,
+    pub unresolved: String,
     /// Resolved.
-    pub resolved: &'static str,
+    pub resolved: String,
     /// Lost.
-    pub lost: &'static str,
+    pub lost: String,
     /// Lost, of those who did not complain.
-    pub lost_silent: &'static str,
+    pub lost_silent: String,
     /// Lost, of those complained and not resolved.
-    pub lost_unresolved: &'static str,
+    pub lost_unresolved: String,
     /// Lost, of those resolved.
-    pub lost_resolved: &'static str,
+    pub lost_resolved: String,
     /// Axis: customers.
-    pub customers: &'static str,
+    pub customers: String,
     /// Revenue at risk.
-    pub revenue_at_risk: &'static str,
+    pub revenue_at_risk: String,
     /// Word of mouth: people reached.
-    pub word_of_mouth: &'static str,
+    pub word_of_mouth: String,
 
     /// Title: group competition.
-    pub pk: &'static str,
+    pub pk: String,
     /// Total score.
-    pub total: &'static str,
+    pub total: String,
     /// Axis: points.
-    pub points: &'static str,
+    pub points: String,
+    /// Title: a journey's emotion curve.
+    pub emotion_curve: String,
+
+    /// The Kano category names, from the catalog's `common` section.
+    #[serde(skip)]
+    kano: KanoNames,
+}
+
+/// The Kano category names of one language, by letter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+struct KanoNames {
+    /// The full names: 基本需求, "Basic (must-be)".
+    kano_category: BTreeMap<String, String>,
+    /// The short names: 基本, "Basic".
+    kano_category_short: BTreeMap<String, String>,
+    /// The letter follows in parentheses ("Basic (M)"), not after a space ("基本 M").
+    #[serde(skip)]
+    latin: bool,
+}
+
+impl KanoNames {
+    fn name(&self, c: Category, full: bool) -> String {
+        let names = if full { &self.kano_category } else { &self.kano_category_short };
+        let letter = c.letter().to_string();
+        let name = names.get(&letter).map_or(letter.as_str(), String::as_str);
+        if !self.latin {
+            return format!("{name} {letter}");
+        }
+        // "Basic (must-be)" takes the letter inside its parentheses: "Basic (must-be, M)"
+        match name.strip_suffix(')') {
+            Some(open) if open.contains('(') => format!("{open}, {letter})"),
+            _ => format!("{name} ({letter})"),
+        }
+    }
+}
+
+/// The words of every catalog language, in [`i18n::LANGUAGES`] order.
+fn all() -> &'static [Words; 3] {
+    static ALL: OnceLock<[Words; 3]> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let load = |lang: &str| {
+            let catalog = i18n::catalog(lang);
+            let mut words: Words = catalog.section("chart").unwrap_or_default();
+            words.kano = catalog.section("common").unwrap_or_default();
+            words.kano.latin = lang == "en";
+            words
+        };
+        i18n::LANGUAGES.map(load)
+    })
 }
 
 impl Words {
     /// The wording of `lang`.
     pub fn of(lang: Language) -> &'static Words {
-        match lang {
-            Language::ZhCn => &ZH_CN,
-            Language::ZhTw => &ZH_TW,
-            Language::En => &EN,
-        }
+        let all = all();
+        let i = i18n::LANGUAGES.iter().position(|l| *l == lang.key()).unwrap_or(2);
+        &all[i.min(2)]
     }
 
-    /// The name of a Kano category, with its letter: "兴奋 A", "Attractive (A)".
+    /// The short name of a Kano category, with its letter, where space is tight: "兴奋 A",
+    /// "Excitement (A)".
     pub fn category(&self, c: Category) -> String {
-        match self.lang {
-            Language::En => {
-                let mut name = c.en_name().to_owned();
-                if let Some(first) = name.get_mut(..1) {
-                    first.make_ascii_uppercase();
-                }
-                format!("{name} ({})", c.letter())
-            }
-            Language::ZhCn => format!("{} {}", c.zh_name(), c.letter()),
-            Language::ZhTw => format!("{} {}", zh_tw_category(c), c.letter()),
-        }
+        self.kano.name(c, false)
     }
 
-    /// The name of a Kano quadrant (a category as a need): "兴奋需求 A".
+    /// The full name of a Kano category, with its letter, as the report names it:
+    /// "兴奋需求 A", "Excitement (attractive, A)".
     pub fn need(&self, c: Category) -> String {
-        match self.lang {
-            Language::En => self.category(c),
-            Language::ZhCn => format!("{}需求 {}", c.zh_name(), c.letter()),
-            Language::ZhTw => format!("{}需求 {}", zh_tw_category(c), c.letter()),
-        }
+        self.kano.name(c, true)
+    }
+
+    /// The full name of a Kano category when `full`, else the short one.
+    pub fn category_name(&self, c: Category, full: bool) -> String {
+        self.kano.name(c, full)
     }
 
     /// `split_at` with the value filled in.
@@ -216,280 +267,52 @@ impl Words {
     /// `median`, `scale-mid`, `custom`) and its lines.
     pub fn crosshair_note(&self, method: &str, performance: f64, importance: f64) -> String {
         match method {
-            "mean" => self.at_means.to_owned(),
-            "median" => self.at_medians.to_owned(),
-            "scale-mid" => self.at_scale_mid.to_owned(),
+            "mean" => self.at_means.clone(),
+            "median" => self.at_medians.clone(),
+            "scale-mid" => self.at_scale_mid.clone(),
             _ => {
-                let num = |v: f64| super::text::format_number(v, 2, '−');
+                let num = |v: f64| Num::upto(2).typographic().or_dash(Some(v));
                 self.at_values.replace("{p}", &num(performance)).replace("{i}", &num(importance))
             }
         }
     }
 }
 
-fn zh_tw_category(c: Category) -> &'static str {
-    match c {
-        Category::A => "興奮",
-        Category::O => "期望",
-        Category::M => "基本",
-        Category::I => "無差異",
-        Category::R => "反向",
-        Category::Q => "可疑",
-    }
-}
-
-static ZH_CN: Words = Words {
-    lang: Language::ZhCn,
-    dot: " · ",
-    better_worse: "KANO Better–Worse 系数图",
-    better_axis: "Better 满意影响系数",
-    worse_axis: "|Worse| 不满意影响系数",
-    split_at: "分界线 {v}",
-    category_shares: "KANO 各功能需求类别占比",
-    share_axis: "回答占比（%）",
-    continuous: "KANO 连续分析",
-    dysfunctional_axis: "反向问题平均分（不具备时）",
-    functional_axis: "正向问题平均分（具备时）",
-    importance: "重要性",
-    servqual: "SERVQUAL 期望与感知",
-    expectation: "期望 E",
-    perception: "感知 P",
-    gap: "差距 P−E",
-    score: "得分",
-    zone: "容忍区域",
-    adequate: "适当服务",
-    desired: "理想服务",
-    zone_band: "容忍区域（适当—理想）",
-    below_zone: "低于容忍区",
-    within_zone: "容忍区内",
-    above_zone: "高于容忍区",
-    ipa: "重要性—表现分析（IPA）",
-    ipa_importance: "重要性",
-    ipa_performance: "表现（感知均值）",
-    concentrate: "重点改进",
-    keep_up: "继续保持",
-    low_priority: "低优先",
-    overkill: "可能过度",
-    at_means: "十字线：均值",
-    at_medians: "十字线：中位数",
-    at_scale_mid: "十字线：量表中点",
-    at_values: "十字线：表现 {p}，重要性 {i}",
-    ipa_by_dimension: "按维度（重要性：100分分配）",
-    journey_map: "客户旅程图",
-    pain_points: "痛点",
-    emotion: "情绪",
-    average: "平均线",
-    peak: "波峰",
-    valley: "波谷",
-    end: "末触点",
-    proposals: "MOT 方案三度评价",
-    ease: "投入难易度（越高越容易）",
-    perceived_satisfaction: "客户满意感知度",
-    professionalism: "服务专业度",
-    quick_wins: "速赢区",
-    nps: "NPS 评分分布",
-    detractors: "贬损者 0–6",
-    passives: "被动者 7–8",
-    promoters: "推荐者 9–10",
-    respondents: "人数",
-    likelihood: "推荐意愿（0–10 分）",
-    csat: "各触点 CSAT",
-    csat_axis: "满意（4–5 分）占比 %",
-    mean: "均值",
-    ces: "各触点客户费力度 CES",
-    ces_axis: "CES 均值",
-    higher_easier: "越高越省力",
-    lower_easier: "越低越省力",
-    agree: "同意",
-    market_damage: "体验损害模型（TARP）",
-    with_problem: "遇到问题",
-    silent: "未投诉",
-    complained: "投诉",
-    unresolved: "未解决",
-    resolved: "解决满意",
-    lost: "流失",
-    lost_silent: "未投诉而流失",
-    lost_unresolved: "投诉未解决而流失",
-    lost_resolved: "解决后仍流失",
-    customers: "客户数",
-    revenue_at_risk: "收入风险",
-    word_of_mouth: "口碑波及",
-    pk: "分组PK 得分",
-    total: "总分",
-    points: "得分",
-};
-
-static ZH_TW: Words = Words {
-    lang: Language::ZhTw,
-    dot: " · ",
-    better_worse: "KANO Better–Worse 係數圖",
-    better_axis: "Better 滿意影響係數",
-    worse_axis: "|Worse| 不滿意影響係數",
-    split_at: "分界線 {v}",
-    category_shares: "KANO 各功能需求類別佔比",
-    share_axis: "回答佔比（%）",
-    continuous: "KANO 連續分析",
-    dysfunctional_axis: "反向問題平均分（不具備時）",
-    functional_axis: "正向問題平均分（具備時）",
-    importance: "重要性",
-    servqual: "SERVQUAL 期望與感知",
-    expectation: "期望 E",
-    perception: "感知 P",
-    gap: "差距 P−E",
-    score: "得分",
-    zone: "容忍區域",
-    adequate: "適當服務",
-    desired: "理想服務",
-    zone_band: "容忍區域（適當—理想）",
-    below_zone: "低於容忍區",
-    within_zone: "容忍區內",
-    above_zone: "高於容忍區",
-    ipa: "重要性—表現分析（IPA）",
-    ipa_importance: "重要性",
-    ipa_performance: "表現（感知均值）",
-    concentrate: "重點改進",
-    keep_up: "繼續保持",
-    low_priority: "低優先",
-    overkill: "可能過度",
-    at_means: "十字線：均值",
-    at_medians: "十字線：中位數",
-    at_scale_mid: "十字線：量表中點",
-    at_values: "十字線：表現 {p}，重要性 {i}",
-    ipa_by_dimension: "按維度（重要性：100分分配）",
-    journey_map: "客戶旅程圖",
-    pain_points: "痛點",
-    emotion: "情緒",
-    average: "平均線",
-    peak: "波峰",
-    valley: "波谷",
-    end: "末觸點",
-    proposals: "MOT 方案三度評價",
-    ease: "投入難易度（越高越容易）",
-    perceived_satisfaction: "客戶滿意感知度",
-    professionalism: "服務專業度",
-    quick_wins: "速贏區",
-    nps: "NPS 評分分佈",
-    detractors: "貶損者 0–6",
-    passives: "被動者 7–8",
-    promoters: "推薦者 9–10",
-    respondents: "人數",
-    likelihood: "推薦意願（0–10 分）",
-    csat: "各觸點 CSAT",
-    csat_axis: "滿意（4–5 分）佔比 %",
-    mean: "均值",
-    ces: "各觸點客戶費力度 CES",
-    ces_axis: "CES 均值",
-    higher_easier: "越高越省力",
-    lower_easier: "越低越省力",
-    agree: "同意",
-    market_damage: "體驗損害模型（TARP）",
-    with_problem: "遇到問題",
-    silent: "未投訴",
-    complained: "投訴",
-    unresolved: "未解決",
-    resolved: "解決滿意",
-    lost: "流失",
-    lost_silent: "未投訴而流失",
-    lost_unresolved: "投訴未解決而流失",
-    lost_resolved: "解決後仍流失",
-    customers: "客戶數",
-    revenue_at_risk: "收入風險",
-    word_of_mouth: "口碑波及",
-    pk: "分組PK 得分",
-    total: "總分",
-    points: "得分",
-};
-
-static EN: Words = Words {
-    lang: Language::En,
-    dot: " · ",
-    better_worse: "Kano Better–Worse plot",
-    better_axis: "Better (satisfaction coefficient)",
-    worse_axis: "|Worse| (dissatisfaction coefficient)",
-    split_at: "split at {v}",
-    category_shares: "Kano category shares by feature",
-    share_axis: "Share of answers (%)",
-    continuous: "Continuous Kano analysis",
-    dysfunctional_axis: "Mean dysfunctional score (feature absent)",
-    functional_axis: "Mean functional score (feature present)",
-    importance: "Importance",
-    servqual: "SERVQUAL: expectation and perception",
-    expectation: "Expectation E",
-    perception: "Perception P",
-    gap: "Gap P−E",
-    score: "Score",
-    zone: "Zone of tolerance",
-    adequate: "Adequate",
-    desired: "Desired",
-    zone_band: "Zone of tolerance (adequate–desired)",
-    below_zone: "Below the zone",
-    within_zone: "Within the zone",
-    above_zone: "Above the zone",
-    ipa: "Importance–performance analysis",
-    ipa_importance: "Importance",
-    ipa_performance: "Performance (mean perception)",
-    concentrate: "Concentrate here",
-    keep_up: "Keep up the good work",
-    low_priority: "Low priority",
-    overkill: "Possible overkill",
-    at_means: "crosshair at the means",
-    at_medians: "crosshair at the medians",
-    at_scale_mid: "crosshair at the scale midpoints",
-    at_values: "crosshair at performance {p}, importance {i}",
-    ipa_by_dimension: "by dimension (importance: points of 100)",
-    journey_map: "Journey map",
-    pain_points: "Pain points",
-    emotion: "Emotion",
-    average: "Average",
-    peak: "Peak",
-    valley: "Valley",
-    end: "End",
-    proposals: "Three-degree evaluation of proposals",
-    ease: "Ease of investment (higher = easier)",
-    perceived_satisfaction: "Customer-perceived satisfaction",
-    professionalism: "Professionalism",
-    quick_wins: "Quick wins",
-    nps: "NPS distribution",
-    detractors: "Detractors 0–6",
-    passives: "Passives 7–8",
-    promoters: "Promoters 9–10",
-    respondents: "Respondents",
-    likelihood: "Likelihood to recommend (0–10)",
-    csat: "CSAT by touchpoint",
-    csat_axis: "Satisfied (4–5) %",
-    mean: "mean",
-    ces: "Customer effort (CES) by touchpoint",
-    ces_axis: "CES mean",
-    higher_easier: "higher = easier",
-    lower_easier: "lower = less effort",
-    agree: "agree",
-    market_damage: "Market damage (TARP)",
-    with_problem: "With a problem",
-    silent: "Did not complain",
-    complained: "Complained",
-    unresolved: "Not resolved",
-    resolved: "Resolved",
-    lost: "Lost",
-    lost_silent: "Lost, did not complain",
-    lost_unresolved: "Lost, complaint unresolved",
-    lost_resolved: "Lost, complaint resolved",
-    customers: "Customers",
-    revenue_at_risk: "Revenue at risk",
-    word_of_mouth: "Word of mouth reach",
-    pk: "Group competition scores",
-    total: "Total",
-    points: "Points",
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const LANGS: [Language; 3] = [Language::ZhCn, Language::ZhTw, Language::En];
+
+    #[test]
+    fn the_chart_section_deserialises_in_every_language() {
+        for lang in i18n::LANGUAGES {
+            let catalog = i18n::catalog(lang);
+            let words = catalog.section::<Words>("chart");
+            assert!(words.is_ok(), "{lang}: {:?}", words.err());
+            let names = catalog.section::<KanoNames>("common");
+            assert!(names.is_ok(), "{lang}: {:?}", names.err());
+        }
+        for lang in LANGS {
+            let w = Words::of(lang);
+            assert!(!w.better_worse.is_empty() && !w.emotion_curve.is_empty(), "{lang:?}");
+            for c in Category::ALL {
+                let bare = c.letter().to_string();
+                assert!(w.category(c).len() > 2 && w.need(c).len() > 2, "{lang:?} {c:?}");
+                assert!(w.category(c).contains(&bare) && w.need(c).contains(&bare));
+            }
+        }
+    }
+
     #[test]
     fn categories_in_each_language() {
         assert_eq!(Words::of(Language::ZhCn).category(Category::A), "兴奋 A");
+        assert_eq!(Words::of(Language::ZhCn).need(Category::O), "期望需求 O");
+        assert_eq!(Words::of(Language::ZhCn).need(Category::Q), "可疑结果 Q");
         assert_eq!(Words::of(Language::ZhTw).need(Category::I), "無差異需求 I");
-        assert_eq!(Words::of(Language::En).category(Category::O), "One-dimensional (O)");
+        assert_eq!(Words::of(Language::En).category(Category::O), "Performance (O)");
+        assert_eq!(Words::of(Language::En).need(Category::M), "Basic (must-be, M)");
+        assert_eq!(Words::of(Language::En).need(Category::I), "Indifferent (I)");
         assert_eq!(Words::of(Language::En).split_note("0.5"), "split at 0.5");
     }
 
@@ -509,9 +332,11 @@ mod tests {
     #[test]
     fn every_string_is_drawable_in_the_embedded_font() {
         let faces = crate::render::pdf::Faces::embedded().unwrap();
-        for lang in [Language::ZhCn, Language::ZhTw, Language::En] {
-            let w = format!("{:?}", Words::of(lang));
-            assert_eq!(faces.missing(&w), Vec::<char>::new(), "{lang:?}");
+        for lang in LANGS {
+            let w = Words::of(lang);
+            let names: String = Category::ALL.iter().map(|&c| w.need(c) + &w.category(c)).collect();
+            let all = format!("{w:?}{names}");
+            assert_eq!(faces.missing(&all), Vec::<char>::new(), "{lang:?}");
         }
     }
 }

@@ -103,6 +103,6 @@ pub fn pdf(
         paper: opts.paper,
         ..LayoutOptions::default()
     };
-    let mut painter = ReportCharts::new(&charts, &ctx.labels);
+    let mut painter = ReportCharts::new(&charts);
     Ok(pdf::render_pdf(&blocks, &faces, &layout, &mut painter)?)
 }

@@ -11,6 +11,7 @@
 //! | `servqual-zone` | its zone of tolerance |
 //! | `servqual-ipa` | its IPA points (items, or dimensions with their 100-point weights) and the crosshair it chose |
 //! | `journey` | [`Analysis::journeys`]: steps with peak, valley and end marked, the average line; pain points from the workshop |
+//! | `emotion` | [`Analysis::journeys`]: the steps' names and scores on the journey's scale |
 //! | `proposals` | [`Analysis::proposals`], in the workshop's order |
 //! | `nps` | [`Analysis::metrics`]: the 0–10 distribution and the score (inline answers and `responses_file`) |
 //! | `csat`, `ces` | [`Analysis::metrics`]: top-2-box %, mean, % agreeing, n, the scale's direction |
@@ -34,11 +35,11 @@ use crate::chart::metrics::{NpsChart, ScoreChart, TouchpointScore};
 use crate::chart::pk::{PkChart, PkCriterion, PkGroup};
 use crate::chart::proposals::{ProposalChart, ProposalPoint};
 use crate::chart::servqual::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneChart, ZoneRow};
-use crate::chart::text::format_number;
 use crate::chart::words::Words;
 use crate::chart::{Kind, NamedChart};
+use crate::format::Num;
 use crate::model::{Dimension, Language, Metric, Scale, Workshop};
-use crate::view::ChartSpec;
+use crate::view::{ChartSpec, EmotionChart};
 
 /// What a workshop can be charted with.
 #[derive(Debug, Clone, Default)]
@@ -245,6 +246,21 @@ fn from_analysis(
                     scale: range(j.scale),
                     steps,
                     moments,
+                });
+                push(Some(format!("{}-{}", j.group, j.id)), spec);
+            }
+            "no group has a journey".into()
+        }
+        Kind::Emotion => {
+            for j in &a.journeys {
+                let spec = ChartSpec::Emotion(EmotionChart {
+                    title: format!(
+                        "{}{}{}{}{}",
+                        j.group_name, w.dot, j.name, w.dot, w.emotion_curve
+                    ),
+                    lang,
+                    steps: j.steps.iter().map(|s| (s.name.clone(), s.emotion)).collect(),
+                    scale: range(j.scale),
                 });
                 push(Some(format!("{}-{}", j.group, j.id)), spec);
             }
@@ -460,7 +476,7 @@ pub fn kano_chart(
 /// and the scale's direction as the analysis recorded them.
 fn score_chart(a: &Analysis, lang: Language, metric: Metric) -> Option<ChartSpec> {
     let w = Words::of(lang);
-    let num = |v: f64, d: usize| format_number(v, d, '−');
+    let num = |v: f64, d: usize| Num::upto(d).typographic().or_dash(Some(v));
     let mut rows = Vec::new();
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     // the scales met, with their direction, in order
@@ -498,7 +514,7 @@ fn score_chart(a: &Analysis, lang: Language, metric: Metric) -> Option<ChartSpec
     if rows.is_empty() {
         return None;
     }
-    let direction = |up: bool| if up { w.higher_easier } else { w.lower_easier };
+    let direction = |up: bool| if up { &w.higher_easier } else { &w.lower_easier };
     Some(match metric {
         Metric::Csat => ChartSpec::Scores(ScoreChart {
             title: w.csat.to_owned(),
@@ -518,7 +534,7 @@ fn score_chart(a: &Analysis, lang: Language, metric: Metric) -> Option<ChartSpec
                     .iter()
                     .map(|&(min, max, up)| format!("{min}–{max}: {}", direction(up)))
                     .collect();
-                parts.join(w.dot)
+                parts.join(&w.dot)
             };
             ChartSpec::Scores(ScoreChart {
                 title: w.ces.to_owned(),

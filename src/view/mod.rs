@@ -307,6 +307,8 @@ pub struct StepView {
 pub struct EmotionChart {
     /// Caption.
     pub title: String,
+    /// Wording language.
+    pub lang: Language,
     /// Step names and scores, in order.
     pub steps: Vec<(String, f64)>,
     /// The declared scale.
@@ -574,6 +576,7 @@ pub fn build(
                     };
                     charts.entry(chart.clone()).or_insert(ChartSpec::Emotion(EmotionChart {
                         title: format!("{} · {}", j.name, labels.emotion_curve),
+                        lang,
                         steps: j.steps.iter().map(|s| (s.name.clone(), s.emotion)).collect(),
                         scale: (d.scales.emotion.min, d.scales.emotion.max),
                     }));

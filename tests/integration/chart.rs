@@ -51,7 +51,7 @@ const ZH: &[(&str, &[&str])] = &[
         "kano-better-worse",
         &["KANOBetter–Worse系数图", "取号后短信提醒叫号", "兴奋需求A", "基本需求M", "分界线0.5"],
     ),
-    ("kano-categories", &["KANO各功能需求类别占比", "厅堂WiFi", "无差异I", "回答占比（%）"]),
+    ("kano-categories", &["KANO各功能需求类别占比", "厅堂WiFi", "无差异需求I", "回答占比（%）"]),
     ("kano-continuous", &["KANO连续分析", "手机银行预约取号", "重要性3", "分界线2"]),
     ("servqual-gaps", &["SERVQUAL期望与感知", "可靠度", "期望E", "感知P", "−1.14"]),
     ("servqual-zone", &["容忍区域", "移情度", "低于容忍区", "5.44"]),
@@ -59,6 +59,10 @@ const ZH: &[(&str, &[&str])] = &[
     (
         "journey-g1-j1",
         &["客户旅程图", "进门问询", "痛点", "午休时段大堂经理在", "波谷−3", "平均线−0.5", "首触点"],
+    ),
+    (
+        "emotion-g1-j1",
+        &["情绪曲线", "进门问询", "开户用途", "波谷−3", "波峰·末触点2", "平均线−0.5", "情绪"],
     ),
     ("proposals-g1", &["MOT方案三度评价", "速赢区", "p6", "新市民开户礼包", "服务专业度"]),
     ("nps-g1-s8", &["NPS评分分布", "推荐者9–10", "NPS+37.5", "n=32"]),
@@ -74,7 +78,7 @@ const ZH: &[(&str, &[&str])] = &[
 const EN: &[(&str, &[&str])] = &[
     (
         "kano-better-worse",
-        &["KanoBetter–Worseplot", "FreefastWi-Fi", "Attractive(A)", "splitat0.5"],
+        &["KanoBetter–Worseplot", "FreefastWi-Fi", "Excitement(attractive,A)", "splitat0.5"],
     ),
     ("kano-categories", &["Kanocategorysharesbyfeature", "Pillowmenu", "Reverse(R)"]),
     ("servqual-gaps", &["SERVQUAL:expectationandperception", "Responsiveness", "−1.1"]),
@@ -85,6 +89,7 @@ const EN: &[(&str, &[&str])] = &[
         &["bydimension(importance:pointsof100)", "Reliability", "crosshairatthemeans"],
     ),
     ("journey-g1-j1", &["Journeymap", "Arrivesat", "Painpoints", "Valley−3", "Peak2", "End1"]),
+    ("emotion-g1-j1", &["Emotioncurve", "Arrivesat", "Valley−3", "Peak2", "End1", "Average"]),
     (
         "proposals-g2",
         &["Three-degreeevaluationofproposals", "Quickwins", "Billcheckedandsentthenightbefore"],
@@ -122,12 +127,12 @@ fn check_all(workshop: &str, expected: &[(&str, &[&str])], count: usize, lang: O
 
 #[test]
 fn every_chart_of_the_chinese_example_as_svg_and_pdf() {
-    check_all("workshops/zh-bank", ZH, 31, None);
+    check_all("workshops/zh-bank", ZH, 39, None);
 }
 
 #[test]
 fn every_chart_of_the_english_example_as_svg_and_pdf() {
-    check_all("workshops/en-hotel.yaml", EN, 18, None);
+    check_all("workshops/en-hotel.yaml", EN, 21, None);
 }
 
 #[test]
@@ -147,7 +152,10 @@ fn the_language_can_be_chosen() {
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
     let text = svg_text(&out);
     // fixed wording in English, the workshop's own names as typed
-    assert!(text.contains("Attractive(A)") && text.contains("取号后短信提醒叫号"), "{text}");
+    assert!(
+        text.contains("Excitement(attractive,A)") && text.contains("取号后短信提醒叫号"),
+        "{text}"
+    );
     let out = tmp.path().join("j.pdf");
     let o = kano(&[
         "chart",
@@ -322,11 +330,15 @@ fn listing_and_usage_errors() {
     assert_eq!(code(&o), 0);
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("kano-better-worse") && out.contains("pk"), "{out}");
+    assert!(out.contains("emotion ") && out.contains("emotion curve"), "{out}");
     let o = kano(&["chart", "workshops/en-hotel.yaml", "--list"]);
     assert_eq!(code(&o), 0);
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("journey-g2-j1") && out.contains("kano-continuous") && !out.contains("(none:")
+        out.contains("journey-g2-j1")
+            && out.contains("emotion-g2-j1")
+            && out.contains("kano-continuous")
+            && !out.contains("(none:")
     );
     // no kind, no --all
     assert_eq!(code(&kano(&["chart", "workshops/en-hotel.yaml"])), 2);
@@ -345,4 +357,55 @@ fn listing_and_usage_errors() {
     ]);
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("no chart written"));
+}
+
+#[test]
+fn the_emotion_curve_of_a_journey_as_svg_and_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    // one by id, in both formats
+    for ext in ["svg", "pdf"] {
+        let out = tmp.path().join(format!("e.{ext}"));
+        let o = kano(&[
+            "chart",
+            "workshops/zh-bank",
+            "--kind",
+            "emotion-g1-j1",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        let text = if ext == "svg" { svg_text(&out) } else { pdf_text(&out) };
+        for t in [
+            "第一组",
+            "新市民网点开户",
+            "情绪曲线",
+            "进门问询",
+            "首笔转账",
+            "波谷−3",
+            "波峰·末触点2",
+            "平均线−0.5",
+            "情绪",
+            "−3",
+        ] {
+            assert!(text.contains(t), "e.{ext}: no {t:?} in {text:?}");
+        }
+    }
+    // the kind alone draws the first journey's and names the others
+    let out = tmp.path().join("first.svg");
+    let o = kano(&["chart", "workshops/zh-bank", "--kind", "emotion", "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("drew `emotion-g1-j1`") && err.contains("emotion-g6-j1"), "{err}");
+    // in English, and as PNG
+    let out = tmp.path().join("e.png");
+    let o = kano(&[
+        "chart",
+        "workshops/en-hotel.yaml",
+        "--kind",
+        "emotion-g1-j1",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(&std::fs::read(&out).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
 }
