@@ -74,7 +74,7 @@ fn main() {
     let (analysis, kano) = results(&ws);
     let inputs = ChartInputs { analysis: Some(&analysis), kano: kano.as_ref() };
     let faces = Faces::embedded().expect("the embedded fonts load");
-    let charts = data::build(&ws, &inputs, Language::ZhCn, None).charts;
+    let charts = charts::build(&ws, &inputs, Language::ZhCn, None).charts;
     println!(
         "workshops/zh-bank: {} charts; {} cpus; release build; {runs} runs each, medians (min)\n",
         charts.len(),
@@ -88,7 +88,7 @@ fn main() {
     ));
     rows.push((
         "data (all charts' inputs from the results)",
-        time(runs, || data::build(&ws, &inputs, Language::ZhCn, None)),
+        time(runs, || charts::build(&ws, &inputs, Language::ZhCn, None)),
     ));
     rows.push((
         "pdf ops (all charts into one document)",

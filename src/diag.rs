@@ -1,5 +1,12 @@
 //! Diagnostics as data: file, position, field path, message, what was expected, a hint.
 //!
+//! Input: what a stage found wrong (messages, positions), or an error value. Output:
+//! [`Diagnostic`]s, their terminal rendering ([`render`]), and the small helpers every
+//! stage shares to word them: [`suggest`] (did-you-mean), [`rich_error`] (a serde error
+//! carrying an "expected" and a hint, split again by [`split_rich`]) and [`chain`] (an
+//! error with its causes). A leaf: it imports no other module of the crate, and does no
+//! I/O.
+//!
 //! Every stage that reads user input returns these instead of stopping at the first
 //! problem; [`render`] prints them rustc-style with a snippet of the user's own line and a
 //! caret placed by display width, so it stays under the right character in Chinese text.
@@ -8,6 +15,56 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthChar;
+
+/// Separates message, expected and hint inside a serde custom error string: see
+/// [`rich_error`] and [`split_rich`].
+pub const SEP: char = '\u{1F}';
+
+/// Build a serde custom error that carries an "expected" and a hint; the collecting
+/// deserialiser of the input stage turns it into a [`Diagnostic`] with those fields.
+pub fn rich_error<E: serde::de::Error>(message: &str, expected: &str, hint: &str) -> E {
+    E::custom(format!("{message}{SEP}{expected}{SEP}{hint}"))
+}
+
+/// The message, the "expected" and the hint of an error message built with [`SEP`]
+/// (empty parts are `None`).
+pub fn split_rich(msg: &str) -> (&str, Option<&str>, Option<&str>) {
+    let mut parts = msg.split(SEP);
+    let message = parts.next().unwrap_or_default();
+    let expected = parts.next().filter(|s| !s.is_empty());
+    let hint = parts.next().filter(|s| !s.is_empty());
+    (message, expected, hint)
+}
+
+/// The closest candidate to `input`, if it is close enough to be a likely typo.
+pub fn suggest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let lower = input.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = strsim::damerau_levenshtein(&lower, &c.to_lowercase());
+        let limit = (c.chars().count().max(lower.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// An error and its causes as one line, `error: cause: cause`. A cause whose text the line
+/// already ends with (an error that also prints its source) is not repeated.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !s.ends_with(&text) {
+            s.push_str(": ");
+            s.push_str(&text);
+        }
+        cause = c.source();
+    }
+    s
+}
 
 /// A 1-based line and column (the column counts characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -207,6 +264,38 @@ pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("perfomance", ["performance", "listening"]), Some("performance"));
+        assert_eq!(suggest("zzz", ["performance", "listening"]), None);
+    }
+
+    #[test]
+    fn rich_errors_split_back() {
+        let e: serde::de::value::Error = rich_error("bad", "good", "");
+        assert_eq!(split_rich(&e.to_string()), ("bad", Some("good"), None));
+        assert_eq!(split_rich("plain"), ("plain", None, None));
+    }
+
+    #[test]
+    fn chains_skip_causes_already_printed() {
+        #[derive(Debug)]
+        struct Outer(std::io::Error, bool);
+        impl std::fmt::Display for Outer {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                if self.1 { write!(f, "outer: {}", self.0) } else { f.write_str("outer") }
+            }
+        }
+        impl std::error::Error for Outer {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let io = || std::io::Error::other("inner");
+        assert_eq!(chain(&Outer(io(), false)), "outer: inner");
+        assert_eq!(chain(&Outer(io(), true)), "outer: inner");
+    }
 
     #[test]
     fn caret_is_placed_by_display_width() {

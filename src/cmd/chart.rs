@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use crate::cmd::load_for_output;
 use crate::model::check;
 use crate::pipeline::{analyze_workshop, kano_data};
-use crate::{EXIT_INVALID, analysis, chart, cli, diag, input, model, render, view};
+use crate::{EXIT_INVALID, analysis, chart, cli, diag, model, render, view};
 
 pub fn run(args: &cli::ChartArgs) -> ExitCode {
     use chart::{Kind, output::Format};
@@ -50,7 +50,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
                 Some(f) => Some(f),
                 None => {
                     let mut msg = format!("error: unknown chart kind `{k}`");
-                    if let Some(s) = input::de::suggest(k, Kind::ALL.iter().map(|k| k.name())) {
+                    if let Some(s) = diag::suggest(k, Kind::ALL.iter().map(|k| k.name())) {
                         msg.push_str(&format!("\n  = hint: did you mean `{s}`?"));
                     }
                     return fail(format!("{msg}\n{}", kinds_hint()));

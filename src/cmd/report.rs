@@ -19,7 +19,7 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
         && !ws.data.groups.iter().any(|g| &g.id == id)
     {
         let ids: Vec<&str> = ws.data.groups.iter().map(|g| g.id.as_str()).collect();
-        let hint = match input::de::suggest(id, ids.iter().copied()) {
+        let hint = match diag::suggest(id, ids.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the groups are: {}", ids.join(", ")),
         };

@@ -14,29 +14,7 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
 use super::yaml::{Document, Node, NodeKind};
-use crate::diag::Diagnostic;
-
-/// Separates message, expected and hint inside a serde custom error string.
-const SEP: char = '\u{1F}';
-
-/// Build a serde custom error that carries an "expected" and a hint.
-pub fn rich_error<E: de::Error>(message: &str, expected: &str, hint: &str) -> E {
-    E::custom(format!("{message}{SEP}{expected}{SEP}{hint}"))
-}
-
-/// The closest candidate to `input`, if it is close enough to be a likely typo.
-pub fn suggest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let lower = input.to_lowercase();
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        let d = strsim::damerau_levenshtein(&lower, &c.to_lowercase());
-        let limit = (c.chars().count().max(lower.chars().count()) / 3).max(1);
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, c));
-        }
-    }
-    best.map(|(_, c)| c)
-}
+use crate::diag::{Diagnostic, SEP, split_rich, suggest};
 
 /// Deserialisation error: a message and the node it is about.
 #[derive(Debug)]
@@ -170,15 +148,10 @@ fn index_nodes<'n>(n: &'n Node, map: &mut HashMap<usize, &'n Node>) {
 }
 
 fn to_diag(e: &Error, node: &Node, file: &str) -> Diagnostic {
-    let mut parts = e.msg.split(SEP);
-    let message = parts.next().unwrap_or_default();
+    let (message, expected, hint) = split_rich(&e.msg);
     let mut d = Diagnostic::error(file, node.pos, node.path.clone(), message);
-    if let Some(exp) = parts.next().filter(|s| !s.is_empty()) {
-        d.expected = Some(exp.to_owned());
-    }
-    if let Some(h) = parts.next().filter(|s| !s.is_empty()) {
-        d.hint = Some(h.to_owned());
-    }
+    d.expected = expected.map(str::to_owned);
+    d.hint = hint.map(str::to_owned);
     if let Some(field) = e.missing_field {
         d.hint = Some(format!("add `{field}:` to this mapping"));
     }
@@ -607,11 +580,5 @@ mod tests {
         assert_eq!(hint.as_deref(), Some("did you mean `title`?"));
         // the pruned `emotion` of steps[0] does not also produce "missing field"
         assert!(!msgs.iter().any(|m| m.contains("steps[0] missing")), "{msgs:#?}");
-    }
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(suggest("perfomance", ["performance", "listening"]), Some("performance"));
-        assert_eq!(suggest("zzz", ["performance", "listening"]), None);
     }
 }

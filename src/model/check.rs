@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::diag::suggest;
 use crate::input::Loaded;
-use crate::input::de::suggest;
 use crate::model::{Group, Metric, Move, Origin, Scale, Summary321, Workshop};
 
 /// A calendar date checked for validity.

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::input::de::{rich_error, suggest};
+use crate::diag::{rich_error, suggest};
 
 /// Fold a user-typed name for comparison: full-width ASCII to half-width, lower case,
 /// `_` and spaces to `-`.

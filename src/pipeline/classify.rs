@@ -97,8 +97,7 @@ impl ClassifyError {
             Self::NoSuchSegment { available, column, .. } => {
                 let list = available.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>();
                 let mut h = format!("segment columns: {}", list.join(", "));
-                if let Some(s) =
-                    crate::input::de::suggest(column, available.iter().map(String::as_str))
+                if let Some(s) = crate::diag::suggest(column, available.iter().map(String::as_str))
                 {
                     h = format!("did you mean `{s}`? {h}");
                 }
