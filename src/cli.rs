@@ -189,7 +189,7 @@ pub struct AnalyzeArgs {
     pub output: Option<PathBuf>,
     /// Actions due before this date are overdue; default: the workshop's last day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub as_of: Option<crate::model::check::Date>,
+    pub as_of: Option<crate::model::Date>,
     /// Where the importance–performance crosshair goes: `mean`, `median`, `scale-mid`, or
     /// `PERFORMANCE,IMPORTANCE` (e.g. `5.5,6`).
     #[arg(long, value_name = "WHERE", default_value = "mean", value_parser = parse_crosshair)]
@@ -199,9 +199,8 @@ pub struct AnalyzeArgs {
     pub lang: Option<ReportLang>,
 }
 
-fn parse_date(s: &str) -> Result<crate::model::check::Date, String> {
-    crate::model::check::Date::parse(s)
-        .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-12-31"))
+fn parse_date(s: &str) -> Result<crate::model::Date, crate::model::date::DateError> {
+    s.parse()
 }
 
 fn parse_crosshair(s: &str) -> Result<crate::analysis::ipa::Crosshair, String> {

@@ -16,15 +16,14 @@
 //!
 //! Actions: in due-date order (then the order met); overdue when the due date is before the
 //! reference date (`--as-of`; by default the workshop's last day, so output does not depend
-//! on the clock). A due date that is not a valid `YYYY-MM-DD` has `null` for overdue.
+//! on the clock). Due dates are valid dates of the model, so `overdue` is never `null`.
 //!
 //! Input: the group summaries in group order, then the workshop's own. Output:
 //! [`Summary321Result`]. No I/O.
 
 use serde::Serialize;
 
-use crate::model::check::Date;
-use crate::model::{Summary321, WorkshopFile};
+use crate::model::{Date, Summary321, WorkshopFile};
 
 /// The method label.
 pub const METHOD: &str = "3-2-1 summary: entries merged when equal ignoring spaces, brackets, \
@@ -98,19 +97,6 @@ pub struct Summary321Result {
     pub overdue: usize,
     /// The method label.
     pub method: &'static str,
-}
-
-/// Days since 1970-01-01 of a calendar date (proleptic Gregorian).
-pub fn days(d: Date) -> i64 {
-    // Howard Hinnant's days_from_civil
-    let (m, dd) = (i64::from(d.month), i64::from(d.day));
-    let y = i64::from(d.year) - i64::from(m <= 2);
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + dd - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// Aggregate cited entries: each item of `lists` is (who, entries of one summary).
@@ -202,25 +188,25 @@ pub fn analyse(data: &WorkshopFile, as_of: Date) -> Option<Summary321Result> {
     }
     let takeaways = most_cited(all.iter().map(|(s, g)| (author(s, *g), s.takeaways.as_slice())));
     let tools = most_cited(all.iter().map(|(s, g)| (author(s, *g), s.tools.as_slice())));
-    let today = days(as_of);
-    let mut actions: Vec<(Option<i64>, ActionItem)> = all
+    let today = as_of.days_since_epoch();
+    let mut actions: Vec<(i64, ActionItem)> = all
         .iter()
         .map(|(s, g)| {
-            let due = Date::parse(&s.action.due).map(days);
+            let due = s.action.due.days_since_epoch();
             let item = ActionItem {
                 what: s.action.what.clone(),
                 owner: s.action.owner.clone(),
-                due: s.action.due.trim().to_owned(),
+                due: s.action.due.to_string(),
                 participant: s.participant.clone(),
                 group: s.group.clone().or_else(|| g.map(str::to_owned)),
-                overdue: due.map(|d| d < today),
-                days_to_due: due.map(|d| d - today),
+                overdue: Some(due < today),
+                days_to_due: Some(due - today),
             };
             (due, item)
         })
         .collect();
-    // by due date, invalid dates last, stable otherwise
-    actions.sort_by_key(|(d, _)| d.unwrap_or(i64::MAX));
+    // by due date, stable otherwise
+    actions.sort_by_key(|(d, _)| *d);
     let actions: Vec<ActionItem> = actions.into_iter().map(|(_, a)| a).collect();
     Some(Summary321Result {
         as_of: as_of.to_string(),
@@ -248,7 +234,7 @@ mod tests {
             group: None,
             takeaways: takeaways.iter().map(|s| (*s).to_owned()).collect(),
             tools: tools.iter().map(|s| (*s).to_owned()).collect(),
-            action: Action { what: format!("{who} acts"), owner: who.into(), due: due.into() },
+            action: Action { what: format!("{who} acts"), owner: who.into(), due: date(due) },
         }
     }
 
@@ -297,7 +283,6 @@ mod tests {
             summary("A", &["x"], &["t"], "2027-01-15"),
             summary("B", &["x"], &["t"], "2026-12-01"),
             summary("C", &["y"], &["u"], "2026-12-31"),
-            summary("D", &["y"], &["u"], "2026-12-1"), // not a valid date
         ];
         let r = analyse(&ws, date("2026-12-31")).unwrap();
         assert_eq!(r.as_of, "2026-12-31");
@@ -309,11 +294,10 @@ mod tests {
                 ("B", Some(true), Some(-30)),
                 ("C", Some(false), Some(0)), // due on the day: not overdue
                 ("A", Some(false), Some(15)),
-                ("D", None, None),
             ]
         );
         assert_eq!(r.overdue, 1);
-        assert_eq!(r.summaries, 4);
+        assert_eq!(r.summaries, 3);
         // one summary alone
         ws.summaries.truncate(1);
         let r = analyse(&ws, date("2026-11-21")).unwrap();
@@ -322,9 +306,10 @@ mod tests {
 
     #[test]
     fn day_numbers() {
-        assert_eq!(days(date("1970-01-01")), 0);
-        assert_eq!(days(date("2000-03-01")) - days(date("2000-02-28")), 2);
-        assert_eq!(days(date("2027-01-01")) - days(date("2026-01-01")), 365);
-        assert_eq!(days(date("2025-01-01")) - days(date("2024-01-01")), 366);
+        let days = |s| date(s).days_since_epoch();
+        assert_eq!(days("1970-01-01"), 0);
+        assert_eq!(days("2000-03-01") - days("2000-02-28"), 2);
+        assert_eq!(days("2027-01-01") - days("2026-01-01"), 365);
+        assert_eq!(days("2025-01-01") - days("2024-01-01"), 366);
     }
 }

@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use crate::cmd::load_for_output;
-use crate::model::check;
 use crate::pipeline::{analyze_workshop, kano_data};
 use crate::{EXIT_INVALID, analysis, chart, cli, diag, model, render, view};
 
@@ -129,7 +128,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         author: meta.facilitator.clone(),
         subject: meta.organisation.clone(),
         language: lang.key().to_owned(),
-        date: check::Date::parse(meta.end_date.as_deref().unwrap_or(&meta.date))
+        date: Some(meta.end_date.unwrap_or(meta.date))
             .and_then(|d| Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))),
     };
     let write =

@@ -4,7 +4,6 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use crate::cmd::load_for_output;
-use crate::model::check;
 use crate::pipeline::{analyze_workshop, kano_data};
 use crate::{EXIT_INVALID, analysis, cli, diag, input, model, render};
 
@@ -49,7 +48,7 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
     }
     // reproducible builds: SOURCE_DATE_EPOCH, when set, dates the PDF
     let date = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => match v.trim().parse::<i64>().ok().and_then(check::Date::from_unix) {
+        Ok(v) => match v.trim().parse::<i64>().ok().and_then(model::Date::from_unix) {
             Some(d) => Some(d),
             None => {
                 let _ = writeln!(

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Pos};
-use crate::model::{Group, Origin, Workshop, WorkshopFile};
+use crate::model::{Group, Locate, Origin, Workshop, WorkshopFile};
 
 /// Largest workshop or group file we read.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -37,6 +37,12 @@ impl Loaded {
     /// Position of `path` inside source file `file` (an index into the workshop's files).
     pub fn pos(&self, file: usize, path: &str) -> Pos {
         self.docs.get(file).map_or(Pos { line: 1, col: 1 }, |d| d.pos_of(path))
+    }
+}
+
+impl Locate for Loaded {
+    fn pos(&self, file: usize, path: &str) -> Pos {
+        Loaded::pos(self, file, path)
     }
 }
 

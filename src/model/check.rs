@@ -1,76 +1,25 @@
 //! Semantic checks of a loaded workshop: scores on their declared scales, references to
-//! steps and groups that exist, unique ids, valid dates, 3-2-1 counts, referenced files
-//! present. Pure but for `Path::is_file` on referenced files; every finding points at the
-//! line it is about through the documents' path index.
+//! steps and groups that exist, unique ids, dates in order, 3-2-1 counts, referenced files
+//! present.
+//!
+//! Input: a deserialised [`Workshop`] (its dates already valid [`Date`]s) and a
+//! [`Locate`] that finds the line of a field path. Output: every finding as a
+//! [`Diagnostic`]. Pure but for `Path::is_file` on referenced files: it reads no file, and
+//! imports only the model and the leaves (how positions are found is the input stage's
+//! business).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::diag::Diagnostic;
-use crate::diag::suggest;
-use crate::input::Loaded;
-use crate::model::{Group, Metric, Move, Origin, Scale, Summary321, Workshop};
-
-/// A calendar date checked for validity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    /// Year.
-    pub year: i32,
-    /// Month 1–12.
-    pub month: u32,
-    /// Day 1–31.
-    pub day: u32,
-}
-
-impl Date {
-    /// The UTC calendar day of a Unix time in seconds (as `SOURCE_DATE_EPOCH` gives it);
-    /// `None` before year 1 or after 9999.
-    pub fn from_unix(secs: i64) -> Option<Date> {
-        // H. Hinnant's days-to-civil algorithm
-        let z = secs.div_euclid(86_400) + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
-        let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
-        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
-        (1..=9999).contains(&year).then_some(Date { year, month, day })
-    }
-
-    /// Parse `YYYY-MM-DD`, checking the day exists.
-    pub fn parse(s: &str) -> Option<Date> {
-        let s = s.trim();
-        let mut it = s.split('-');
-        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-        if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days).contains(&day).then_some(Date { year, month, day })
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
+use crate::diag::{Diagnostic, suggest};
+use crate::model::{Date, Group, Locate, Metric, Move, Origin, Scale, Summary321, Workshop};
 
 struct Checker<'a> {
-    loaded: &'a Loaded,
+    at: &'a dyn Locate,
     ws: &'a Workshop,
     out: Vec<Diagnostic>,
-    start: Option<Date>,
+    /// The workshop's first day.
+    start: Date,
 }
 
 impl Checker<'_> {
@@ -85,7 +34,7 @@ impl Checker<'_> {
 
     fn error(&mut self, origin: &Origin, sub: &str, msg: impl Into<String>) -> &mut Diagnostic {
         let path = Self::full(origin, sub);
-        let pos = self.loaded.pos(origin.file, &path);
+        let pos = self.at.pos(origin.file, &path);
         let file = self.ws.files.get(origin.file).cloned().unwrap_or_default();
         self.out.push(Diagnostic::error(file, pos, path, msg));
         let last = self.out.len() - 1;
@@ -123,21 +72,11 @@ impl Checker<'_> {
         }
     }
 
-    fn date(&mut self, origin: &Origin, sub: &str, s: &str, due: bool) -> Option<Date> {
-        match Date::parse(s) {
-            Some(d) => {
-                if due && self.start.is_some_and(|start| d < start) {
-                    self.warn(origin, sub, format!("due date {d} is before the workshop"))
-                        .set_hint("check the year and month");
-                }
-                Some(d)
-            }
-            None => {
-                self.error(origin, sub, format!("`{s}` is not a valid date"))
-                    .set_expected("a date written YYYY-MM-DD, e.g. 2026-11-20")
-                    .set_hint("the month and day must exist; write them with two digits");
-                None
-            }
+    /// A due date before the workshop is probably a typo.
+    fn due(&mut self, origin: &Origin, sub: &str, d: Date) {
+        if d < self.start {
+            self.warn(origin, sub, format!("due date {d} is before the workshop"))
+                .set_hint("check the year and month");
         }
     }
 
@@ -221,7 +160,7 @@ impl Checker<'_> {
         if s.action.owner.trim().is_empty() {
             self.error(origin, &format!("{sub}.action.owner"), "the action has no owner");
         }
-        self.date(origin, &format!("{sub}.action.due"), &s.action.due, true);
+        self.due(origin, &format!("{sub}.action.due"), s.action.due);
     }
 
     fn group(&mut self, g: &Group, origin: &Origin, groups: &BTreeSet<String>) {
@@ -342,11 +281,7 @@ impl Checker<'_> {
         for (i, m) in g.measurement_plans.iter().enumerate() {
             let sub = format!("measurement_plans[{i}]");
             self.reference(origin, &format!("{sub}.step"), &m.step, &steps, "step");
-            let scale = m.scale.unwrap_or(match m.metric {
-                Metric::Nps => Scale { min: 0.0, max: 10.0 },
-                Metric::Csat => Scale { min: 1.0, max: 5.0 },
-                Metric::Ces => Scale { min: 1.0, max: 7.0 },
-            });
+            let scale = m.scale.unwrap_or_else(|| m.metric.default_scale());
             if let Some(s) = m.scale {
                 self.scale(origin, &format!("{sub}.scale"), s);
                 if m.metric == Metric::Nps && (s.min != 0.0 || s.max != 10.0) {
@@ -392,7 +327,7 @@ impl Checker<'_> {
             if gd.measures.is_empty() {
                 self.warn(origin, &format!("{sub}.measures"), "no measures for this gap");
             }
-            self.date(origin, &format!("{sub}.due"), &gd.due, true);
+            self.due(origin, &format!("{sub}.due"), gd.due);
         }
         for (i, t) in g.gap_self_test.iter().enumerate() {
             self.on_scale(
@@ -427,10 +362,8 @@ impl Checker<'_> {
         let ws = self.ws;
         let d = &ws.data;
         let root = Origin { file: 0, prefix: String::new() };
-        self.start = self.date(&root, "workshop.date", &d.workshop.date, false);
-        if let Some(end) = &d.workshop.end_date
-            && let (Some(e), Some(s)) =
-                (self.date(&root, "workshop.end_date", end, false), self.start)
+        let s = d.workshop.date;
+        if let Some(e) = d.workshop.end_date
             && e < s
         {
             self.error(
@@ -698,37 +631,9 @@ impl Checker<'_> {
     }
 }
 
-/// Run every semantic check on a loaded workshop.
-pub fn check(ws: &Workshop, loaded: &Loaded) -> Vec<Diagnostic> {
-    let mut c = Checker { loaded, ws, out: Vec::new(), start: None };
+/// Run every semantic check on a loaded workshop; `at` finds the lines findings point at.
+pub fn check(ws: &Workshop, at: &dyn Locate) -> Vec<Diagnostic> {
+    let mut c = Checker { at, ws, out: Vec::new(), start: ws.data.workshop.date };
     c.run();
     c.out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unix_days() {
-        let d = |s| Date::from_unix(s).map(|d| (d.year, d.month, d.day));
-        assert_eq!(d(0), Some((1970, 1, 1)));
-        assert_eq!(d(1_795_000_000), Some((2026, 11, 18)));
-        assert_eq!(d(951_782_400), Some((2000, 2, 29)));
-        assert_eq!(d(-1), Some((1969, 12, 31)));
-        assert_eq!(d(i64::MAX), None);
-    }
-
-    #[test]
-    fn dates() {
-        assert!(Date::parse("2026-11-20").is_some());
-        assert!(Date::parse("2024-02-29").is_some());
-        assert!(Date::parse("2026-02-29").is_none());
-        assert!(Date::parse("2026-13-01").is_none());
-        assert!(Date::parse("2026/11/20").is_none());
-        assert!(Date::parse("26-11-20").is_none());
-        assert!(Date::parse("2026-04-31").is_none());
-        assert!(Date::parse("1900-02-29").is_none());
-        assert!(Date::parse("2000-02-29").is_some());
-    }
 }

@@ -288,6 +288,24 @@ vocabulary! {
     }
 }
 
+impl Metric {
+    /// The usual answer scale: NPS 0–10, CSAT 1–5, CES 1–7 (CES 2.0).
+    pub fn default_scale(self) -> super::Scale {
+        match self {
+            Metric::Nps => super::Scale { min: 0.0, max: 10.0 },
+            Metric::Csat => super::Scale { min: 1.0, max: 5.0 },
+            Metric::Ces => super::Scale { min: 1.0, max: 7.0 },
+        }
+    }
+}
+
+impl Dimension {
+    /// Position in [`Dimension::ALL`] (tangibles 0 … empathy 4).
+    pub fn index(self) -> usize {
+        Dimension::ALL.iter().position(|x| *x == self).unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,14 +5,24 @@
 //! that later checks can point at lines. No I/O here.
 
 pub mod check;
+pub mod date;
 pub mod enums;
 pub mod workshop;
 
+pub use date::Date;
 pub use enums::{
     Dimension, Gap, IndicatorKind, Language, MeasurementModel, Metric, Move, Phase, Principle,
     TouchpointKind,
 };
 pub use workshop::*;
+
+/// Finds where a field is typed: the position of a field path (`groups[0].journeys[1].id`)
+/// inside source file `file` (an index into [`Workshop::files`]). The input stage
+/// implements it over its parsed documents; [`check`] only asks.
+pub trait Locate {
+    /// Line and column of `path` in file `file`; the file's start when unknown.
+    fn pos(&self, file: usize, path: &str) -> crate::diag::Pos;
+}
 
 /// Where a group's data was typed: which source file, and the path of the group's root in it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::date::Date;
 use super::enums::{
     Dimension, Gap, IndicatorKind, Language, MeasurementModel, Metric, Move, Phase, Principle,
     TouchpointKind,
@@ -56,10 +57,10 @@ pub struct Meta {
     /// The client organisation (客户单位).
     pub organisation: String,
     /// First day, `YYYY-MM-DD`.
-    pub date: String,
+    pub date: Date,
     /// Last day for a multi-day workshop, `YYYY-MM-DD`.
     #[serde(default)]
-    pub end_date: Option<String>,
+    pub end_date: Option<Date>,
     /// Where it took place.
     pub place: String,
     /// Facilitator (讲师 / 引导师).
@@ -321,7 +322,7 @@ pub struct GapDiagnosis {
     /// Who is responsible.
     pub owner: String,
     /// Due date, `YYYY-MM-DD`.
-    pub due: String,
+    pub due: Date,
 }
 
 /// One statement of the gap self-test sheet and its score.
@@ -590,5 +591,5 @@ pub struct Action {
     /// Who does it.
     pub owner: String,
     /// By when, `YYYY-MM-DD`.
-    pub due: String,
+    pub due: Date,
 }

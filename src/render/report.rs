@@ -2,8 +2,7 @@
 //! templates, markup, layout with charts. No file I/O: the caller writes the bytes.
 
 use crate::chart::ReportCharts;
-use crate::model::check::Date;
-use crate::model::{Language, Workshop};
+use crate::model::{Date, Language, Workshop};
 use crate::render::pdf::layout::Paper;
 use crate::render::pdf::{self, DocMeta, Faces, LayoutOptions, RenderedPdf};
 use crate::render::templates;
@@ -91,12 +90,9 @@ pub fn pdf(
             author: meta.facilitator.clone(),
             subject: format!("{} · {}", meta.organisation, ctx.labels.report),
             language: lang.key().to_owned(),
-            date: opts
-                .date
-                .or_else(|| Date::parse(meta.end_date.as_deref().unwrap_or(&meta.date)))
-                .and_then(|d| {
-                    Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))
-                }),
+            date: Some(opts.date.unwrap_or(meta.end_date.unwrap_or(meta.date))).and_then(|d| {
+                Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))
+            }),
         },
         header: format!("{} · {}", meta.title, ctx.labels.report),
         footer: ctx.labels.page_format.to_owned(),
