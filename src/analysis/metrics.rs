@@ -21,11 +21,10 @@
 //!
 //! Input: the answers of one measurement plan. Output: [`Figures`]. No I/O.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use super::stats::mean;
+use crate::model::answers::{ScaleError, validate_metric as validate};
 use crate::model::{Metric, Scale};
 
 /// A scale with its direction.
@@ -37,35 +36,6 @@ pub struct MetricScale {
     pub max: f64,
     /// Whether a higher answer is better.
     pub higher_is_better: bool,
-}
-
-/// An answer the metric cannot use.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScaleError {
-    /// 0-based position among the answers.
-    pub index: usize,
-    /// The answer.
-    pub value: f64,
-    /// The metric.
-    pub metric: Metric,
-    /// Its scale.
-    pub scale: Scale,
-    /// Why.
-    pub reason: &'static str,
-}
-
-impl fmt::Display for ScaleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} answer {} {} (scale {}..{})",
-            self.metric.key().to_uppercase(),
-            self.value,
-            self.reason,
-            self.scale.min,
-            self.scale.max
-        )
-    }
 }
 
 /// The figures of one metric.
@@ -104,15 +74,6 @@ pub struct Figures {
     pub distribution: Option<[u64; 11]>,
 }
 
-/// The usual scale of each metric: NPS 0–10, CSAT 1–5, CES 1–7 (CES 2.0).
-pub fn default_scale(metric: Metric) -> Scale {
-    match metric {
-        Metric::Nps => Scale { min: 0.0, max: 10.0 },
-        Metric::Csat => Scale { min: 1.0, max: 5.0 },
-        Metric::Ces => Scale { min: 1.0, max: 7.0 },
-    }
-}
-
 /// Is `scale` the CES 1.0 effort scale (1–5, lower is better)?
 pub fn is_ces_1(scale: Scale) -> bool {
     scale.min == 1.0 && scale.max == 5.0
@@ -129,35 +90,9 @@ fn pct(k: usize, n: usize) -> Option<f64> {
     (n > 0).then(|| 100.0 * k as f64 / n as f64)
 }
 
-/// Check every answer against the scale (and NPS answers for whole numbers).
-pub fn validate(metric: Metric, values: &[f64], scale: Scale) -> Result<(), ScaleError> {
-    if metric == Metric::Nps && !(scale.min == 0.0 && scale.max == 10.0) {
-        return Err(ScaleError {
-            index: 0,
-            value: scale.max,
-            metric,
-            scale,
-            reason: "cannot be scored: NPS is asked on 0–10",
-        });
-    }
-    for (index, &value) in values.iter().enumerate() {
-        let reason = if !value.is_finite() || !scale.contains(value) {
-            Some("is outside its scale")
-        } else if metric == Metric::Nps && value.fract() != 0.0 {
-            Some("is not a whole number")
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
-            return Err(ScaleError { index, value, metric, scale, reason });
-        }
-    }
-    Ok(())
-}
-
 /// NPS from 0–10 answers.
 pub fn nps(values: &[f64]) -> Result<Figures, ScaleError> {
-    let scale = default_scale(Metric::Nps);
+    let scale = Metric::Nps.default_scale();
     validate(Metric::Nps, values, scale)?;
     let n = values.len();
     let promoters = values.iter().filter(|v| **v >= 9.0).count();
@@ -252,7 +187,7 @@ pub fn measure(
     values: &[f64],
     scale: Option<Scale>,
 ) -> Result<Figures, ScaleError> {
-    let scale = scale.unwrap_or_else(|| default_scale(metric));
+    let scale = scale.unwrap_or_else(|| metric.default_scale());
     match metric {
         Metric::Nps => {
             validate(Metric::Nps, values, scale)?;
@@ -321,20 +256,20 @@ mod tests {
         v.extend([4.0; 20]);
         v.extend([3.0; 10]);
         v.extend([1.0; 5]);
-        let f = csat(&v, default_scale(Metric::Csat)).unwrap();
+        let f = csat(&v, Metric::Csat.default_scale()).unwrap();
         assert!(close(f.score, 75.0, 1e-12));
         assert_eq!(f.top2_box_pct, f.score);
         assert!(close(f.mean, (125.0 + 80.0 + 30.0 + 5.0) / 60.0, 1e-12));
         assert_eq!((f.headline, f.variant), ("top2_box_pct", "csat-top2"));
         assert_eq!(f.distribution, None);
-        let e = csat(&[6.0], default_scale(Metric::Csat)).unwrap_err();
+        let e = csat(&[6.0], Metric::Csat.default_scale()).unwrap_err();
         assert_eq!(e.to_string(), "CSAT answer 6 is outside its scale (scale 1..5)");
-        assert!(csat(&[0.0], default_scale(Metric::Csat)).is_err());
+        assert!(csat(&[0.0], Metric::Csat.default_scale()).is_err());
         // one respondent; and a 1–7 CSAT whose top boxes are 6 and 7
-        assert!(close(csat(&[3.0], default_scale(Metric::Csat)).unwrap().score, 0.0, 1e-12));
+        assert!(close(csat(&[3.0], Metric::Csat.default_scale()).unwrap().score, 0.0, 1e-12));
         let f = csat(&[6.0, 7.0, 5.0, 2.0], Scale { min: 1.0, max: 7.0 }).unwrap();
         assert!(close(f.score, 50.0, 1e-12));
-        assert_eq!(csat(&[], default_scale(Metric::Csat)).unwrap().score, None);
+        assert_eq!(csat(&[], Metric::Csat.default_scale()).unwrap().score, None);
     }
 
     #[test]
@@ -344,17 +279,17 @@ mod tests {
         assert!(!f.scale.higher_is_better);
         assert!(close(f.score, 2.0, 1e-12));
         assert_eq!(f.agree_pct, None);
-        let f = ces(&[7.0, 5.0, 4.0, 2.0, 6.0], default_scale(Metric::Ces)).unwrap();
+        let f = ces(&[7.0, 5.0, 4.0, 2.0, 6.0], Metric::Ces.default_scale()).unwrap();
         assert_eq!(f.variant, "ces-2.0");
         assert!(f.scale.higher_is_better);
         assert!(close(f.score, 4.8, 1e-12));
         // 5, 6, 7 agree; 4 is neutral
         assert!(close(f.agree_pct, 60.0, 1e-12));
-        let e = ces(&[8.0], default_scale(Metric::Ces)).unwrap_err();
+        let e = ces(&[8.0], Metric::Ces.default_scale()).unwrap_err();
         assert_eq!(e.to_string(), "CES answer 8 is outside its scale (scale 1..7)");
-        let f = ces(&[], default_scale(Metric::Ces)).unwrap();
+        let f = ces(&[], Metric::Ces.default_scale()).unwrap();
         assert_eq!((f.n, f.score, f.agree_pct), (0, None, None));
         // fractional CES answers are fine (a mean of sub-scores, say)
-        assert!(ces(&[4.5], default_scale(Metric::Ces)).is_ok());
+        assert!(ces(&[4.5], Metric::Ces.default_scale()).is_ok());
     }
 }

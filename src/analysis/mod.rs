@@ -15,8 +15,8 @@
 //! | [`pk`] | group competition totals and ranks | course method (分组PK) |
 //!
 //! [`analyze`] runs every method a workshop has data for (`kano analyze`). It takes the
-//! checked [`Workshop`] and the data the input layer read from files the workshop refers to
-//! ([`LoadedData`]: SERVQUAL raw responses, metric answer files) and returns an
+//! checked [`Workshop`] and the data the input stage read from files the workshop refers to
+//! ([`Answers`]: SERVQUAL raw responses, metric answer files) and returns an
 //! [`Analysis`], which serialises as the documented JSON contract (docs/analysis-methods.md):
 //! numbers unrounded, every figure with its method or variant label.
 
@@ -32,10 +32,9 @@ pub mod stats;
 pub mod summary321;
 pub mod tolerance;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
+use crate::model::answers::Answers;
 use crate::model::{Date, IndicatorKind, Language, MeasurementModel, TouchpointKind, Workshop};
 
 /// How to analyse.
@@ -53,26 +52,6 @@ impl Default for AnalyzeOptions {
     fn default() -> Self {
         AnalyzeOptions { as_of: None, ipa_crosshair: ipa::Crosshair::Mean, lang: Language::ZhCn }
     }
-}
-
-/// Answers of one measurement plan read from its `responses_file`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct FileAnswers {
-    /// The file as the workshop names it.
-    pub file: String,
-    /// The answers, in file order.
-    pub values: Vec<f64>,
-    /// Blank cells skipped.
-    pub blank: u64,
-}
-
-/// Data the input layer read from files the workshop refers to.
-#[derive(Debug, Clone, Default)]
-pub struct LoadedData {
-    /// SERVQUAL raw responses (`servqual.responses`).
-    pub servqual: Option<servqual::Responses>,
-    /// Answers per (group index, measurement-plan index) from `responses_file`.
-    pub metric_files: BTreeMap<(usize, usize), FileAnswers>,
 }
 
 /// A value the methods cannot use, with where it is in the workshop.
@@ -182,7 +161,7 @@ pub fn last_day(ws: &Workshop) -> Date {
 pub fn analyze(
     ws: &Workshop,
     opts: &AnalyzeOptions,
-    data: &LoadedData,
+    data: &Answers,
 ) -> Result<Analysis, Vec<AnalysisError>> {
     let d = &ws.data;
     let lang = opts.lang;
@@ -297,7 +276,7 @@ mod tests {
     #[test]
     fn analyses_what_the_workshop_has() {
         let ws = minimal();
-        let a = analyze(&ws, &AnalyzeOptions::default(), &LoadedData::default()).unwrap();
+        let a = analyze(&ws, &AnalyzeOptions::default(), &Answers::default()).unwrap();
         assert_eq!(a.options.as_of, "2026-11-20");
         assert!(a.servqual.is_none() && a.market_damage.is_none() && a.pk.is_empty());
         assert_eq!(a.metrics.len(), 1);
@@ -312,10 +291,14 @@ mod tests {
     #[test]
     fn file_answers_join_the_inline_ones() {
         let ws = minimal();
-        let mut data = LoadedData::default();
+        let mut data = Answers::default();
         data.metric_files.insert(
             (0, 0),
-            FileAnswers { file: "more.csv".into(), values: vec![10.0, 10.0, 10.0, 10.0], blank: 2 },
+            crate::model::answers::FileAnswers {
+                file: "more.csv".into(),
+                values: vec![10.0, 10.0, 10.0, 10.0],
+                blank: 2,
+            },
         );
         let a = analyze(&ws, &AnalyzeOptions::default(), &data).unwrap();
         let m = &a.metrics[0];
@@ -329,7 +312,7 @@ mod tests {
         let mut ws = minimal();
         ws.data.groups[0].measurement_plans[0].responses[2] = 11.0;
         let opts = AnalyzeOptions { as_of: Date::parse("2027-01-01"), ..AnalyzeOptions::default() };
-        let e = analyze(&ws, &opts, &LoadedData::default()).unwrap_err();
+        let e = analyze(&ws, &opts, &Answers::default()).unwrap_err();
         assert_eq!(
             e,
             vec![AnalysisError {

@@ -46,9 +46,12 @@
 //! - Importance for IPA: the raw file's `<item>_I` columns, else the items' `importance`;
 //!   without item importance, the dimensions with their mean 100-point weights.
 //!
-//! No I/O: the readers in `crate::input` turn files into [`Responses`].
+//! Input: the `servqual` section and, when it names a responses file, the [`Responses`]
+//! the input stage read from it. Output: [`ServqualResult`]. No I/O; imports only the model
+//! and the leaves.
+//!
+//! [`STANDARD_ITEMS`]: crate::model::instrument::STANDARD_ITEMS
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -56,137 +59,8 @@ use serde::Serialize;
 use super::ipa::{self, Crosshair, IpaPoint, Lines, Point};
 use super::stats::mean;
 use super::tolerance::{self, Zone};
-use crate::model::enums::fold;
+use crate::model::answers::{POINTS_TOLERANCE, Responses};
 use crate::model::{Dimension, Language, Scale, Servqual};
-
-/// One item of the standard instrument.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StandardItem {
-    /// Its number in the 22-item questionnaire (1988 and 1991 versions).
-    pub number: u8,
-    /// Its conventional id.
-    pub id: &'static str,
-    /// Its dimension.
-    pub dimension: Dimension,
-}
-
-const fn item(number: u8, id: &'static str, dimension: Dimension) -> StandardItem {
-    StandardItem { number, id, dimension }
-}
-
-/// The standard 22-item mapping (Parasuraman, Zeithaml & Berry 1988, 1991): items 1–4
-/// tangibles, 5–9 reliability, 10–13 responsiveness, 14–17 assurance, 18–22 empathy, with
-/// the conventional ids T1–T4, R1–R5, SP1–SP4, A1–A4, E1–E5.
-pub const STANDARD_ITEMS: [StandardItem; 22] = {
-    use Dimension::{Assurance, Empathy, Reliability, Responsiveness, Tangibles};
-    [
-        item(1, "T1", Tangibles),
-        item(2, "T2", Tangibles),
-        item(3, "T3", Tangibles),
-        item(4, "T4", Tangibles),
-        item(5, "R1", Reliability),
-        item(6, "R2", Reliability),
-        item(7, "R3", Reliability),
-        item(8, "R4", Reliability),
-        item(9, "R5", Reliability),
-        item(10, "SP1", Responsiveness),
-        item(11, "SP2", Responsiveness),
-        item(12, "SP3", Responsiveness),
-        item(13, "SP4", Responsiveness),
-        item(14, "A1", Assurance),
-        item(15, "A2", Assurance),
-        item(16, "A3", Assurance),
-        item(17, "A4", Assurance),
-        item(18, "E1", Empathy),
-        item(19, "E2", Empathy),
-        item(20, "E3", Empathy),
-        item(21, "E4", Empathy),
-        item(22, "E5", Empathy),
-    ]
-};
-
-/// The dimension of an item id under the standard mapping: the conventional ids (any case,
-/// full- or half-width; `RS1`–`RS4` for SP), or the item numbers `1`–`22` (also `Q7`,
-/// `q07`, `item7`).
-pub fn standard_dimension(id: &str) -> Option<Dimension> {
-    let f: String = fold(id).chars().filter(|c| *c != '-').collect();
-    if let Some(it) = STANDARD_ITEMS.iter().find(|it| it.id.eq_ignore_ascii_case(&f)) {
-        return Some(it.dimension);
-    }
-    if let Some(n) = f.strip_prefix("rs").and_then(|n| n.parse::<u8>().ok())
-        && (1..=4).contains(&n)
-    {
-        return Some(Dimension::Responsiveness);
-    }
-    let digits = f.strip_prefix("item").or_else(|| f.strip_prefix('q')).unwrap_or(&f);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let n: u8 = digits.parse().ok()?;
-    STANDARD_ITEMS.iter().find(|it| it.number == n).map(|it| it.dimension)
-}
-
-/// The dimension of item `id` for a workshop: `servqual.mapping` (exact id, then
-/// case-insensitive), then the ids under `servqual.items`, then the standard mapping.
-pub fn dimension_of(id: &str, sq: &Servqual) -> Option<Dimension> {
-    let id = id.trim();
-    if let Some(d) = sq.mapping.get(id) {
-        return Some(*d);
-    }
-    if let Some((_, d)) = sq.mapping.iter().find(|(k, _)| k.trim().eq_ignore_ascii_case(id)) {
-        return Some(*d);
-    }
-    if let Some(it) = sq.items.iter().find(|it| it.id.trim().eq_ignore_ascii_case(id)) {
-        return Some(it.dimension);
-    }
-    standard_dimension(id)
-}
-
-/// Position of a dimension in [`Dimension::ALL`].
-pub fn dim_index(d: Dimension) -> usize {
-    Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0)
-}
-
-/// An item of a raw response file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ItemSpec {
-    /// The item id, as in the file's header.
-    pub id: String,
-    /// Its dimension.
-    pub dimension: Dimension,
-}
-
-/// One respondent's answers to one item; `None` when left blank.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct ItemAnswer {
-    /// Expectation.
-    pub expectation: Option<f64>,
-    /// Perception.
-    pub perception: Option<f64>,
-    /// Importance, if asked.
-    pub importance: Option<f64>,
-}
-
-/// One respondent.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Respondent {
-    /// The respondent id, if the file has one.
-    pub id: Option<String>,
-    /// Answers, index-aligned with [`Responses::items`].
-    pub answers: Vec<ItemAnswer>,
-    /// The 100 points over the dimensions, in [`Dimension::ALL`] order; `None` when the
-    /// respondent gave none.
-    pub points: Option<[f64; 5]>,
-}
-
-/// Raw SERVQUAL responses, as the input layer reads them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Responses {
-    /// The items, in file order.
-    pub items: Vec<ItemSpec>,
-    /// The respondents, in file order.
-    pub respondents: Vec<Respondent>,
-}
 
 /// A value the method cannot use.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,9 +88,6 @@ impl fmt::Display for InvalidValue {
         }
     }
 }
-
-/// Points must add up to 100 within this tolerance.
-pub const POINTS_TOLERANCE: f64 = 0.5;
 
 /// Every value of `r` off `scale`, and every set of points that is negative or does not add
 /// up to 100.
@@ -426,7 +297,7 @@ fn from_responses(r: &Responses, sq: &Servqual) -> Scores {
         let mut sums = [(0.0f64, 0.0f64, 0usize); 5];
         for (spec, a) in r.items.iter().zip(&resp.answers) {
             if let (Some(e), Some(p)) = (a.expectation, a.perception) {
-                let s = &mut sums[dim_index(spec.dimension)];
+                let s = &mut sums[spec.dimension.index()];
                 s.0 += e;
                 s.1 += p;
                 s.2 += 1;
@@ -443,7 +314,7 @@ fn from_responses(r: &Responses, sq: &Servqual) -> Scores {
             expectation: mean(&es),
             perception: mean(&ps),
             gap: mean(&gaps),
-            n_items: Some(r.items.iter().filter(|i| dim_index(i.dimension) == d).count()),
+            n_items: Some(r.items.iter().filter(|i| i.dimension.index() == d).count()),
             n: Some(ep.len() as u64),
         };
     }
@@ -529,7 +400,7 @@ fn from_responses(r: &Responses, sq: &Servqual) -> Scores {
 fn from_items(sq: &Servqual) -> Scores {
     let mut dims = [DimAgg::default(); 5];
     for (d, agg) in dims.iter_mut().enumerate() {
-        let its: Vec<_> = sq.items.iter().filter(|it| dim_index(it.dimension) == d).collect();
+        let its: Vec<_> = sq.items.iter().filter(|it| it.dimension.index() == d).collect();
         let es: Vec<f64> = its.iter().map(|it| it.expectation).collect();
         let ps: Vec<f64> = its.iter().map(|it| it.perception).collect();
         let gaps: Vec<f64> = its.iter().map(|it| it.perception - it.expectation).collect();
@@ -569,7 +440,7 @@ fn from_items(sq: &Servqual) -> Scores {
 fn from_dimensions(sq: &Servqual) -> Scores {
     let mut dims = [DimAgg::default(); 5];
     for (d, agg) in dims.iter_mut().enumerate() {
-        if let Some(dm) = sq.dimensions.iter().find(|x| dim_index(x.dimension) == d) {
+        if let Some(dm) = sq.dimensions.iter().find(|x| x.dimension.index() == d) {
             *agg = DimAgg {
                 expectation: Some(dm.expectation),
                 perception: Some(dm.perception),
@@ -640,7 +511,7 @@ fn typed_points(sq: &Servqual) -> Option<[f64; 5]> {
     }
     let mut p = [0.0; 5];
     for (d, w) in &sq.weights {
-        p[dim_index(*d)] = *w;
+        p[d.index()] = *w;
     }
     Some(p)
 }
@@ -763,7 +634,7 @@ pub fn analyse(
                     Some(Point {
                         id: d.dimension.key().to_owned(),
                         label: d.label.to_owned(),
-                        importance: w[dim_index(d.dimension)],
+                        importance: w[d.dimension.index()],
                         performance: d.perception?,
                     })
                 })
@@ -799,16 +670,14 @@ pub fn analyse(
     })
 }
 
-/// Item ids to dimensions as one map, for documentation and tests.
-pub fn standard_mapping() -> BTreeMap<&'static str, Dimension> {
-    STANDARD_ITEMS.iter().map(|it| (it.id, it.dimension)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::answers::{ItemAnswer, ItemSpec, Respondent};
+    use crate::model::instrument::STANDARD_ITEMS;
     use crate::model::{DimensionMeans, ServqualItem};
-    use Dimension::{Assurance, Empathy, Reliability, Responsiveness, Tangibles};
+    use Dimension::{Empathy, Reliability, Tangibles};
+    use std::collections::BTreeMap;
 
     const SEVEN: Scale = Scale { min: 1.0, max: 7.0 };
 
@@ -843,57 +712,6 @@ mod tests {
 
     fn close(a: Option<f64>, b: f64, tol: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() <= tol)
-    }
-
-    #[test]
-    fn standard_mapping_has_22_items_4_5_4_4_5() {
-        let m = standard_mapping();
-        assert_eq!(m.len(), 22);
-        let count = |d| STANDARD_ITEMS.iter().filter(|i| i.dimension == d).count();
-        assert_eq!(
-            [
-                count(Tangibles),
-                count(Reliability),
-                count(Responsiveness),
-                count(Assurance),
-                count(Empathy)
-            ],
-            [4, 5, 4, 4, 5]
-        );
-        assert_eq!(standard_dimension("SP3"), Some(Responsiveness));
-        assert_eq!(standard_dimension("rs2"), Some(Responsiveness));
-        assert_eq!(standard_dimension("Ｅ５"), Some(Empathy));
-        assert_eq!(standard_dimension("r5"), Some(Reliability));
-        assert_eq!(standard_dimension("9"), Some(Reliability));
-        assert_eq!(standard_dimension("Q10"), Some(Responsiveness));
-        assert_eq!(standard_dimension("q07"), Some(Reliability));
-        assert_eq!(standard_dimension("item22"), Some(Empathy));
-        assert_eq!(standard_dimension("23"), None);
-        assert_eq!(standard_dimension("T5"), None);
-        assert_eq!(standard_dimension(""), None);
-        assert_eq!(standard_dimension("q"), None);
-    }
-
-    #[test]
-    fn mapping_is_data_before_the_standard() {
-        let mut sq = section();
-        // a questionnaire whose T1 is about empathy: the workshop's mapping wins
-        sq.mapping.insert("T1".into(), Empathy);
-        sq.mapping.insert("waiting".into(), Responsiveness);
-        assert_eq!(dimension_of("T1", &sq), Some(Empathy));
-        assert_eq!(dimension_of("WAITING", &sq), Some(Responsiveness));
-        assert_eq!(dimension_of("T2", &sq), Some(Tangibles));
-        assert_eq!(dimension_of("unknown", &sq), None);
-        sq.items.push(ServqualItem {
-            id: "X1".into(),
-            dimension: Assurance,
-            statement: None,
-            expectation: 6.0,
-            perception: 5.0,
-            n: 3,
-            importance: None,
-        });
-        assert_eq!(dimension_of("x1", &sq), Some(Assurance));
     }
 
     #[test]
@@ -935,7 +753,7 @@ mod tests {
                     .iter()
                     .map(|it| ItemAnswer {
                         expectation: Some(5.5),
-                        perception: Some(5.5 + gaps[dim_index(it.dimension)]),
+                        perception: Some(5.5 + gaps[it.dimension.index()]),
                         importance: None,
                     })
                     .collect(),

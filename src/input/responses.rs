@@ -2,8 +2,10 @@
 //! (`servqual.responses`) and the answers of measurement plans (`responses_file`).
 //!
 //! Input: the checked [`Workshop`]; files are resolved against the folder of the file that
-//! names them. Output: [`LoadedData`] for [`crate::analysis::analyze`], or every problem
-//! found as a [`Diagnostic`] naming the file, line, column and value.
+//! names them. Output: the [`Answers`] of the model (what the analysis takes), or every
+//! problem found as a [`Diagnostic`] naming the file, line, column and value. File I/O and
+//! parsing only: it computes no figure, and imports the model and the leaves, never the
+//! analysis.
 //!
 //! # Text
 //!
@@ -46,11 +48,12 @@ use std::path::{Path, PathBuf};
 
 use csv::StringRecord;
 
-use crate::analysis::metrics;
-use crate::analysis::servqual::{self, ItemAnswer, ItemSpec, Respondent, Responses};
-use crate::analysis::{FileAnswers, LoadedData};
 use crate::diag::{Diagnostic, Pos};
 use crate::input::survey::text;
+use crate::model::answers::{
+    Answers, FileAnswers, ItemAnswer, ItemSpec, POINTS_TOLERANCE, Respondent, Responses,
+    validate_metric,
+};
 use crate::model::enums::fold;
 use crate::model::{Dimension, Measurement, Metric, Scale, Servqual, Workshop};
 
@@ -402,7 +405,7 @@ pub fn read_servqual(
                 );
             }
         }
-        match servqual::dimension_of(id, sq) {
+        match sq.dimension_of(id) {
             Some(dimension) => {
                 specs.push(ItemSpec { id: id.clone(), dimension });
                 cols.push(*c);
@@ -501,7 +504,7 @@ pub fn read_servqual(
                 let name = header.get(*i).unwrap_or("").trim();
                 match number(raw) {
                     None => {}
-                    Some(Ok(v)) if v >= 0.0 => p[servqual::dim_index(*d)] = v,
+                    Some(Ok(v)) if v >= 0.0 => p[d.index()] = v,
                     Some(_) => {
                         ok = false;
                         push(
@@ -520,7 +523,7 @@ pub fn read_servqual(
                 }
             }
             let sum: f64 = p.iter().sum();
-            if ok && (sum - 100.0).abs() > servqual::POINTS_TOLERANCE {
+            if ok && (sum - 100.0).abs() > POINTS_TOLERANCE {
                 let first = weight_cols.first().map(|(i, _)| *i);
                 push(
                     &mut errors,
@@ -654,7 +657,7 @@ pub fn read_metric_answers(
     };
     let name = headers.get(column).cloned().unwrap_or_default();
     let metric_name = m.metric.key().to_uppercase();
-    let scale: Scale = m.scale.unwrap_or_else(|| metrics::default_scale(m.metric));
+    let scale: Scale = m.scale.unwrap_or_else(|| m.metric.default_scale());
     let (mut values, mut blank, mut errors, mut more) = (Vec::new(), 0u64, Vec::new(), 0usize);
     for (line, rec) in table.rows.iter().skip(usize::from(has_header)) {
         let raw = rec.get(column).unwrap_or("");
@@ -663,7 +666,7 @@ pub fn read_metric_answers(
                 blank += 1;
                 None
             }
-            Some(Ok(v)) => match metrics::validate(m.metric, &[v], scale) {
+            Some(Ok(v)) => match validate_metric(m.metric, &[v], scale) {
                 Ok(()) => {
                     values.push(v);
                     None
@@ -732,8 +735,8 @@ pub type Sources = BTreeMap<String, String>;
 
 /// Everything `kano analyze` reads besides the workshop: the data, or every problem found;
 /// either way the texts of the files read (for snippets).
-pub fn load(ws: &Workshop) -> Result<(LoadedData, Sources), (Vec<Diagnostic>, Sources)> {
-    let mut data = LoadedData::default();
+pub fn load(ws: &Workshop) -> Result<(Answers, Sources), (Vec<Diagnostic>, Sources)> {
+    let mut data = Answers::default();
     let mut sources = BTreeMap::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
     if let Some(sq) = &ws.data.servqual

@@ -4,9 +4,11 @@
 //! closed vocabularies of [`enums`] already parsed, plus where every group came from, so
 //! that later checks can point at lines. No I/O here.
 
+pub mod answers;
 pub mod check;
 pub mod date;
 pub mod enums;
+pub mod instrument;
 pub mod workshop;
 
 pub use date::Date;
