@@ -66,10 +66,10 @@ fn main() {
                 std::process::exit(2);
             });
         let kano = kano::pipeline::kano_data(ws).unwrap_or_else(|e| {
-            eprintln!("{e}");
+            eprintln!("{}", kano::diag::chain(&e));
             std::process::exit(2);
         });
-        (analysis, kano.kano)
+        (analysis, kano)
     };
     let (analysis, kano) = results(&ws);
     let inputs = ChartInputs { analysis: Some(&analysis), kano: kano.as_ref() };

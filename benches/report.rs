@@ -42,9 +42,9 @@ fn main() {
         };
         let lang: Language = ws.data.workshop.language;
         let mut data = match kano::pipeline::kano_data(ws) {
-            Ok(d) => d,
+            Ok(kano) => kano::view::ReportData { kano, analysis: None },
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", kano::diag::chain(&e));
                 std::process::exit(2);
             }
         };

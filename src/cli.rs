@@ -203,7 +203,9 @@ fn parse_date(s: &str) -> Result<crate::model::Date, crate::model::date::DateErr
     s.parse()
 }
 
-fn parse_crosshair(s: &str) -> Result<crate::analysis::ipa::Crosshair, String> {
+fn parse_crosshair(
+    s: &str,
+) -> Result<crate::analysis::ipa::Crosshair, crate::analysis::ipa::CrosshairError> {
     s.parse()
 }
 

@@ -67,8 +67,16 @@ impl Serialize for Crosshair {
     }
 }
 
+/// Text that names no crosshair.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a crosshair: use mean, median, scale-mid, or two numbers \
+     `PERFORMANCE,IMPORTANCE` such as `5.5,6`"
+)]
+pub struct CrosshairError(pub String);
+
 impl FromStr for Crosshair {
-    type Err = String;
+    type Err = CrosshairError;
 
     /// `mean`, `median`, `scale-mid` (also `scale_mid`, `midpoint`), or `P,I`: the
     /// performance and importance values of the lines.
@@ -87,10 +95,7 @@ impl FromStr for Crosshair {
                     {
                         Ok(Crosshair::Custom { performance, importance })
                     }
-                    _ => Err(format!(
-                        "`{s}` is not a crosshair: use mean, median, scale-mid, or two numbers \
-                         `PERFORMANCE,IMPORTANCE` such as `5.5,6`"
-                    )),
+                    _ => Err(CrosshairError(s.to_owned())),
                 }
             }
         }
@@ -275,7 +280,7 @@ mod tests {
             "5.5, 6".parse::<Crosshair>(),
             Ok(Crosshair::Custom { performance: 5.5, importance: 6.0 })
         );
-        assert!("middle".parse::<Crosshair>().unwrap_err().contains("scale-mid"));
+        assert!("middle".parse::<Crosshair>().unwrap_err().to_string().contains("scale-mid"));
         assert!("nan,1".parse::<Crosshair>().is_err());
         assert_eq!(Crosshair::Custom { performance: 5.5, importance: 6.0 }.to_string(), "5.5,6");
     }

@@ -47,7 +47,7 @@ impl Analysed {
         let opts = crate::analysis::AnalyzeOptions { lang, ..Default::default() };
         let analysis = crate::pipeline::analyze_workshop(&ws, &loaded, &opts)
             .unwrap_or_else(|(d, _)| panic!("{path}: {d:?}"));
-        let kano = crate::pipeline::kano_data(&ws).unwrap().kano;
+        let kano = crate::pipeline::kano_data(&ws).unwrap();
         Analysed { ws, analysis, kano }
     }
 

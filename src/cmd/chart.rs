@@ -6,6 +6,29 @@ use crate::cmd::load_for_output;
 use crate::pipeline::{analyze_workshop, kano_data};
 use crate::{EXIT_INVALID, analysis, chart, cli, diag, model, render, view};
 
+/// Why one chart file could not be made.
+#[derive(Debug, thiserror::Error)]
+enum ChartFileError {
+    /// The chart could not be drawn.
+    #[error("chart `{name}` could not be drawn")]
+    Draw {
+        /// The chart's name.
+        name: String,
+        /// Why.
+        #[source]
+        source: chart::style::DrawError,
+    },
+    /// The file could not be written.
+    #[error("cannot write {}", file.display())]
+    Write {
+        /// The file.
+        file: std::path::PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
 pub fn run(args: &cli::ChartArgs) -> ExitCode {
     use chart::{Kind, output::Format};
 
@@ -96,8 +119,8 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         None
     };
     let (kano, kano_error) = match only.is_none_or(Kind::is_kano).then(|| kano_data(&ws)) {
-        Some(Ok(data)) => (data.kano, None),
-        Some(Err(e)) => (None, Some(e)),
+        Some(Ok(kano)) => (kano, None),
+        Some(Err(e)) => (None, Some(diag::chain(&e))),
         None => (None, None),
     };
     let inputs = view::charts::ChartInputs { analysis: analysis.as_ref(), kano: kano.as_ref() };
@@ -131,15 +154,17 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         date: Some(meta.end_date.unwrap_or(meta.date))
             .and_then(|d| Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))),
     };
-    let write =
-        |c: &chart::NamedChart, file: &std::path::Path, format: Format| -> Result<(), String> {
-            let bytes = chart::output::render(&c.spec, format, &faces, doc_meta(c.spec.title()))
-                .map_err(|e| format!("error: chart `{}` could not be drawn: {e}", c.name()))?;
-            render::write_atomic(file, &bytes)
-                .map_err(|e| format!("error: cannot write {}: {e}", file.display()))?;
-            println!("wrote {}", file.display());
-            Ok(())
-        };
+    let write = |c: &chart::NamedChart,
+                 file: &std::path::Path,
+                 format: Format|
+     -> Result<(), ChartFileError> {
+        let bytes = chart::output::render(&c.spec, format, &faces, doc_meta(c.spec.title()))
+            .map_err(|source| ChartFileError::Draw { name: c.name(), source })?;
+        render::write_atomic(file, &bytes)
+            .map_err(|source| ChartFileError::Write { file: file.to_path_buf(), source })?;
+        println!("wrote {}", file.display());
+        Ok(())
+    };
 
     if args.all {
         let dir = args.out.clone().unwrap_or_else(|| {
@@ -155,7 +180,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         for c in &charts.charts {
             let file = dir.join(format!("{}.{}", c.name(), format.extension()));
             if let Err(e) = write(c, &file, format) {
-                eprintln!("{e}");
+                eprintln!("error: {}", diag::chain(&e));
                 failed = true;
             }
         }
@@ -211,6 +236,6 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
     });
     match write(chosen, &file, format) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e),
+        Err(e) => fail(format!("error: {}", diag::chain(&e))),
     }
 }

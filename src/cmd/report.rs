@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use crate::cmd::load_for_output;
 use crate::pipeline::{analyze_workshop, kano_data};
-use crate::{EXIT_INVALID, analysis, cli, diag, input, model, render};
+use crate::{EXIT_INVALID, analysis, cli, diag, input, model, render, view};
 
 pub fn run(args: &cli::ReportArgs) -> ExitCode {
     let path = args.workshop.as_path();
@@ -68,9 +68,9 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
         templates,
     };
     let mut data = match kano_data(ws) {
-        Ok(d) => d,
+        Ok(kano) => view::ReportData { kano, analysis: None },
         Err(e) => {
-            let _ = writeln!(err, "error: {e}; no report written");
+            let _ = writeln!(err, "error: {}; no report written", diag::chain(&e));
             return ExitCode::from(EXIT_INVALID);
         }
     };

@@ -1,11 +1,32 @@
 //! The stages chained with their file I/O, for the commands and for library users: load
 //! and check a workshop, read the answer files it refers to, classify a survey file.
-//! Nothing here draws or renders.
+//!
+//! Input: paths, and the checked [`model::Workshop`]. Output: the model with its
+//! diagnostics, the [`analysis::Analysis`], the Kano [`ClassifyReport`], or typed errors
+//! carrying their causes. It imports the input, the model, the analysis and the leaves;
+//! nothing here builds a view, draws or renders.
 
 pub mod classify;
 
+use std::path::PathBuf;
+
+use crate::analysis::kano::ClassifyReport;
 use crate::model::check;
-use crate::{analysis, diag, input, model, view};
+use crate::{analysis, diag, input, model};
+
+/// Why the Kano data of a workshop could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum KanoDataError {
+    /// The survey file the workshop names could not be read or classified.
+    #[error("the Kano survey {} cannot be classified", file.display())]
+    Survey {
+        /// The survey file, resolved against the workshop's folder.
+        file: PathBuf,
+        /// Why.
+        #[source]
+        source: classify::ClassifyError,
+    },
+}
 
 /// Read the answer files a checked workshop refers to and run every analysis method.
 /// On failure: the problems as diagnostics, with the sources to show them from.
@@ -37,9 +58,10 @@ pub fn analyze_workshop(
     })
 }
 
-/// Read and analyse what a report needs beyond the workshop file: the Kano survey (or the
-/// inline counts), classified with the default method.
-pub fn kano_data(ws: &model::Workshop) -> Result<view::ReportData, String> {
+/// Read and classify the workshop's Kano data: the survey file it names, or its inline
+/// counts, with the default method; `None` without Kano data. Print an error with
+/// [`diag::chain`] to show its cause.
+pub fn kano_data(ws: &model::Workshop) -> Result<Option<ClassifyReport>, KanoDataError> {
     let kano = match classify::workshop_kano(ws) {
         None => None,
         Some(classify::WorkshopKano::Counts(features)) if features.is_empty() => None,
@@ -48,12 +70,13 @@ pub fn kano_data(ws: &model::Workshop) -> Result<view::ReportData, String> {
         }
         Some(classify::WorkshopKano::Survey(file, names)) => {
             let opts = classify::Options::default();
-            Some(classify::classify_file(&file, &names, &opts).map_err(|e| {
-                format!("the Kano survey {} cannot be classified: {e}", file.display())
-            })?)
+            match classify::classify_file(&file, &names, &opts) {
+                Ok(report) => Some(report),
+                Err(source) => return Err(KanoDataError::Survey { file, source }),
+            }
         }
     };
-    Ok(view::ReportData { kano, analysis: None })
+    Ok(kano)
 }
 
 /// Load and check a workshop; every diagnostic found, sorted.
