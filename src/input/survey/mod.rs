@@ -691,8 +691,8 @@ impl CsvSource {
         {
             return Err(SurveyError::new(file, ErrorKind::NotText(what)));
         }
-        let (encoding, bom) = text::detect(&prefix, at_eof, forced);
-        let mut stream = text::text_reader(prefix, raw, encoding, bom, max_line);
+        let (encoding, _) = text::detect(&prefix, at_eof, forced);
+        let mut stream = text::text_reader(prefix, raw, encoding, max_line);
         let too_long = |e: std::io::Error| match text::line_too_long(&e) {
             Some(limit) => SurveyError::new(file, ErrorKind::LineTooLong { limit }).at(1),
             None => SurveyError::new(file, ErrorKind::Io(e)),

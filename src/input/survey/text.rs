@@ -9,11 +9,12 @@
 //! UTF-8 (a character cut at the end of the window is fine) → UTF-8, else GB18030 (a superset
 //! of GBK and GB2312, what Chinese survey platforms and Excel on Chinese Windows export).
 //! UTF-8 text is passed through untouched (the CSV parser validates it); any other encoding
-//! is decoded chunk by chunk with an [`encoding_rs::Decoder`], so memory stays flat.
+//! is decoded chunk by chunk by [`encoding_rs_io`], so memory stays flat.
 
 use std::io::{self, Cursor, Read};
 
-use encoding_rs::{CoderResult, Decoder, Encoding, GB18030, UTF_8};
+use encoding_rs::{Encoding, GB18030, UTF_8};
+use encoding_rs_io::DecodeReaderBytesBuilder;
 
 /// How many bytes at the start of the file decide the encoding.
 pub const SNIFF_BYTES: usize = 64 * 1024;
@@ -74,112 +75,26 @@ pub fn fill(r: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> io::Result<bool
     Ok(false)
 }
 
-/// A text stream over `prefix` (already read, including any BOM) followed by `rest`.
+/// A text stream over `prefix` (already read, including any BOM) followed by `rest`, in
+/// `encoding` (from [`detect`]), without its BOM, guarded to lines of `max_line` bytes.
 pub fn text_reader(
     prefix: Vec<u8>,
     rest: Box<dyn Read>,
     encoding: &'static Encoding,
-    bom: usize,
     max_line: usize,
 ) -> TextReader {
     let raw = Cursor::new(prefix).chain(rest);
-    if encoding == UTF_8 {
-        let mut raw = raw;
-        // Drop the BOM: the cursor is at the start and holds at least `bom` bytes.
-        let mut skip = [0u8; 3];
-        let _ = raw.read_exact(&mut skip[..bom.min(3)]);
-        Box::new(LineGuard::new(raw, max_line))
-    } else {
-        // `new_decoder` sniffs and removes a BOM itself.
-        Box::new(LineGuard::new(
-            DecodeReader::new(raw, encoding.new_decoder(), 64 * 1024),
-            max_line,
-        ))
-    }
+    Box::new(LineGuard::new(decoder(raw, encoding), max_line))
 }
 
-/// Decodes any encoding into UTF-8, chunk by chunk.
-pub struct DecodeReader<R> {
-    inner: R,
-    decoder: Decoder,
-    input: Vec<u8>,
-    in_start: usize,
-    in_end: usize,
-    eof: bool,
-    done: bool,
-    output: Vec<u8>,
-    out_start: usize,
-    out_end: usize,
-}
-
-impl<R: Read> DecodeReader<R> {
-    /// A reader decoding `inner` with `decoder`, through buffers of `buf` bytes (at least 16).
-    pub fn new(inner: R, decoder: Decoder, buf: usize) -> Self {
-        let buf = buf.max(16);
-        DecodeReader {
-            inner,
-            decoder,
-            input: vec![0; buf],
-            in_start: 0,
-            in_end: 0,
-            eof: false,
-            done: false,
-            output: vec![0; buf],
-            out_start: 0,
-            out_end: 0,
-        }
-    }
-
-    /// Decode more into `output`; false when everything has been decoded.
-    fn refill(&mut self) -> io::Result<bool> {
-        loop {
-            if self.done {
-                return Ok(false);
-            }
-            if self.in_start == self.in_end && !self.eof {
-                self.in_start = 0;
-                self.in_end = 0;
-                loop {
-                    match self.inner.read(&mut self.input) {
-                        Ok(0) => self.eof = true,
-                        Ok(n) => self.in_end = n,
-                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                        Err(e) => return Err(e),
-                    }
-                    break;
-                }
-            }
-            let (result, read, written, _) = self.decoder.decode_to_utf8(
-                &self.input[self.in_start..self.in_end],
-                &mut self.output,
-                self.eof,
-            );
-            self.in_start += read;
-            self.out_start = 0;
-            self.out_end = written;
-            if self.eof && result == CoderResult::InputEmpty {
-                self.done = true;
-            }
-            if written > 0 {
-                return Ok(true);
-            }
-        }
-    }
-}
-
-impl<R: Read> Read for DecodeReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if buf.is_empty() {
-            return Ok(0);
-        }
-        if self.out_start == self.out_end && !self.refill()? {
-            return Ok(0);
-        }
-        let n = (self.out_end - self.out_start).min(buf.len());
-        buf[..n].copy_from_slice(&self.output[self.out_start..self.out_start + n]);
-        self.out_start += n;
-        Ok(n)
-    }
+/// `raw` decoded from `encoding` into UTF-8, chunk by chunk, its BOM removed. UTF-8 is
+/// passed through unchanged (the CSV parser validates it, and reports where it is not).
+pub fn decoder<R: Read>(raw: R, encoding: &'static Encoding) -> impl Read {
+    DecodeReaderBytesBuilder::new()
+        .encoding((encoding != UTF_8).then_some(encoding))
+        .utf8_passthru(true)
+        .strip_bom(true)
+        .build(raw)
 }
 
 /// The error a [`LineGuard`] returns, recognisable inside an `io::Error`.
@@ -346,10 +261,11 @@ mod tests {
         }
     }
 
-    fn decode_all(bytes: &[u8], enc: &'static Encoding, buf: usize) -> String {
-        let mut r = DecodeReader::new(Trickle(bytes), enc.new_decoder(), buf);
+    /// Decode `bytes` arriving one at a time, reading `chunk` bytes at a time.
+    fn decode_all(bytes: &[u8], enc: &'static Encoding, chunk: usize) -> String {
+        let mut r = decoder(Trickle(bytes), enc);
         let mut out = Vec::new();
-        let mut small = [0u8; 3];
+        let mut small = vec![0u8; chunk];
         loop {
             let n = r.read(&mut small).unwrap();
             if n == 0 {
@@ -366,8 +282,8 @@ mod tests {
         let (bytes, _, bad) = encoding_rs::GBK.encode(text);
         assert!(!bad);
         assert_ne!(&bytes[..], text.as_bytes());
-        for buf in [16, 17, 64, 65536] {
-            assert_eq!(decode_all(&bytes, GB18030, buf), text);
+        for chunk in [1, 2, 3, 4, 7, 64, 65536] {
+            assert_eq!(decode_all(&bytes, GB18030, chunk), text);
         }
     }
 
@@ -380,7 +296,36 @@ mod tests {
         }
         let (enc, bom) = detect(&bytes, true, None);
         assert_eq!((enc.name(), bom), ("UTF-16LE", 2));
-        assert_eq!(decode_all(&bytes, enc, 16), text);
+        for chunk in [1, 3, 16] {
+            assert_eq!(decode_all(&bytes, enc, chunk), text);
+        }
+    }
+
+    #[test]
+    fn utf8_passes_through_without_its_bom() {
+        let bytes = b"\xEF\xBB\xBFid,k1_F\n1,\xFF\n";
+        let mut out = Vec::new();
+        decoder(&bytes[..], UTF_8).read_to_end(&mut out).unwrap();
+        // invalid UTF-8 is left for the CSV parser to report, not replaced
+        assert_eq!(out, b"id,k1_F\n1,\xFF\n");
+        let mut s = String::new();
+        let prefix = "编号,k1_F\n".as_bytes().to_vec();
+        text_reader(prefix, Box::new(&b"1,2\n"[..]), UTF_8, 100).read_to_string(&mut s).unwrap();
+        assert_eq!(s, "编号,k1_F\n1,2\n");
+    }
+
+    #[test]
+    fn a_forced_encoding_decodes_and_a_bom_wins() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("序号,喜欢\n");
+        let mut s = String::new();
+        let (enc, _) = detect(&gbk, true, Some(GB18030));
+        decoder(&gbk[..], enc).read_to_string(&mut s).unwrap();
+        assert_eq!(s, "序号,喜欢\n");
+        let bom = b"\xEF\xBB\xBFa,b\n";
+        let (enc, _) = detect(bom, true, Some(GB18030));
+        let mut s = String::new();
+        decoder(&bom[..], enc).read_to_string(&mut s).unwrap();
+        assert_eq!(s, "a,b\n");
     }
 
     #[test]
