@@ -1,4 +1,8 @@
 //! Command-line interface (clap derive). The doc comments here are the `--help` text.
+//!
+//! Input: the command line. Output: a parsed [`Cli`], options already typed (dates as
+//! [`crate::model::Date`], the IPA crosshair), or clap's error with the parser's message.
+//! It reads no file and runs nothing: [`crate::cmd`] does.
 
 use std::path::PathBuf;
 

@@ -1,5 +1,7 @@
 //! Stage 3: analysis. Pure functions over the model, no I/O; one module per method, each
-//! citing its source.
+//! citing its source. It imports only the model and the leaves: never the input stage (files
+//! arrive as the model's [`Answers`]), the semantic checks, or the view, charts and
+//! renderers below it.
 //!
 //! | module | method | source |
 //! |---|---|---|

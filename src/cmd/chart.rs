@@ -1,4 +1,8 @@
 //! `kano chart`: one chart, or every chart, of a workshop as SVG, PNG or PDF.
+//!
+//! Input: the parsed `kano chart` arguments. Output: chart files, messages on the
+//! terminal and the exit code. It computes nothing itself: figures come from the pipeline,
+//! charts from the view and the chart module.
 
 use std::process::ExitCode;
 

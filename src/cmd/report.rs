@@ -1,4 +1,8 @@
 //! `kano report`: the workshop report as a PDF.
+//!
+//! Input: the parsed `kano report` arguments (and `SOURCE_DATE_EPOCH`). Output: the PDF
+//! file, messages on the terminal and the exit code. It computes nothing itself: the
+//! pipeline reads and analyses, the renderer lays out.
 
 use std::io::Write as _;
 use std::process::ExitCode;

@@ -6,6 +6,10 @@
 //! pruned, and deserialisation run again, so one run reports all of them. Pruning a
 //! required field makes its parent fail with "missing field", which is recognised and not
 //! reported twice; the parent is then pruned in turn.
+//!
+//! Input: a parsed [`Document`]. Output: the value and every [`Diagnostic`]. A type's own
+//! `Deserialize` (the enums, dates) can carry an "expected" and a hint through
+//! [`crate::diag::rich_error`]. No I/O; no semantic checks.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};

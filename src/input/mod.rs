@@ -3,7 +3,12 @@
 //! A workshop is one YAML file, or a folder holding `workshop.yaml` plus one file per group
 //! (any other `*.yaml` / `*.yml` in the folder, in name order), so that groups can type their
 //! outputs in parallel. This module does the file I/O; [`yaml`] and [`de`] turn text into
-//! structs; semantic checks live in [`crate::model::check`].
+//! structs; [`responses`] and [`survey`] read the answer files.
+//!
+//! Input: paths. Output: [`Loaded`] (the model when it deserialised, every diagnostic, the
+//! sources and the documents' positions, which it offers as a [`Locate`]), the answers of
+//! the model, survey records. It imports only the model and the leaves: it runs no semantic
+//! check (the pipeline chains those) and computes no figure.
 
 pub mod de;
 pub mod responses;

@@ -4,6 +4,9 @@
 //! Matching is trimmed, case-insensitive and full/half-width-insensitive, and treats `_`,
 //! `-` and spaces alike, so `High Frequency`, `high_frequency` and `高频触点` all read as
 //! `high-frequency`. An unknown value is an error with a did-you-mean.
+//!
+//! Input: a name as typed (in a file, or by a caller). Output: the enum value, its key and
+//! its label per language. No I/O; imports only the leaves.
 
 use std::borrow::Cow;
 use std::fmt;

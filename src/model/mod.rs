@@ -1,8 +1,14 @@
 //! Stage 2: the typed workshop model.
 //!
-//! Input: deserialised YAML. Output: [`Workshop`], the structs of [`workshop`] with the
-//! closed vocabularies of [`enums`] already parsed, plus where every group came from, so
-//! that later checks can point at lines. No I/O here.
+//! Input: what the input stage deserialised. Output: [`Workshop`], the structs of
+//! [`workshop`] with the closed vocabularies of [`enums`] parsed and the dates real
+//! [`Date`]s, plus where every group came from, so that later checks can point at lines;
+//! the answers read from the files a workshop refers to ([`answers`]), the SERVQUAL
+//! instrument ([`instrument`]), and [`check`], the semantic checks that accept the model or
+//! say why not.
+//!
+//! It must not do I/O (but [`check`] asking whether a referenced file exists) and imports
+//! only the leaves (`diag`): never the input stage, the analysis or anything below them.
 
 pub mod answers;
 pub mod check;

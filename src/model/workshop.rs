@@ -1,6 +1,10 @@
 //! The workshop file format: typed mirrors of the YAML, one struct per output of the
 //! course (DOMAIN.md). Keys are English; the doc comments become the JSON Schema's
 //! descriptions, which editors show while typing.
+//!
+//! Input: the YAML, through serde (the input stage's collecting deserialiser). Output: the
+//! typed structs, with dates as [`Date`]s and vocabularies as enums. No I/O and no
+//! semantic checks here (those are [`super::check`]).
 
 use std::collections::BTreeMap;
 

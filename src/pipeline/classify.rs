@@ -4,6 +4,10 @@
 //! the pure accumulators of [`crate::analysis::kano`]. Memory stays flat in the number of
 //! respondents for the wide layout and for the long layout without cleaning (cleaning a
 //! long file needs each respondent's answers together, so it holds them until the end).
+//!
+//! Input: a survey path and [`Options`], or a checked workshop. Output: a
+//! [`ClassifyReport`] or a [`ClassifyError`]. It imports the input, the model, the analysis
+//! and the leaves, and prints nothing (the command formats the report).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

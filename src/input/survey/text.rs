@@ -2,7 +2,8 @@
 //! and delimiter sniffing from the header line.
 //!
 //! Input: any `Read` over the raw file. Output: a `Read` yielding UTF-8 (BOM removed) and the
-//! delimiter to parse it with. Nothing here knows about Kano.
+//! delimiter to parse it with. Nothing here knows about Kano, and nothing buffers a whole
+//! file.
 //!
 //! Encoding rules, in order: a byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE); an encoding
 //! named in the options comes next; otherwise the first [`SNIFF_BYTES`] bytes decide: valid
