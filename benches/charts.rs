@@ -25,7 +25,7 @@ use kano::chart::output;
 use kano::model::{Language, Workshop};
 use kano::render::pdf::layout::MM;
 use kano::render::pdf::{Area, DocMeta, Faces, PdfFonts};
-use kano::view::charts::{self as data, ChartInputs};
+use kano::view::charts::{self, ChartInputs};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
