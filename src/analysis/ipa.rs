@@ -130,22 +130,18 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    /// The quadrant's name in a report language.
+    /// The quadrant's name in a report language: the wording catalog's
+    /// `common.ipa_quadrant.<key>`.
     pub fn label(self, lang: Language) -> &'static str {
-        match (self, lang) {
-            (Quadrant::ConcentrateHere, Language::En) => "Concentrate here",
-            (Quadrant::ConcentrateHere, Language::ZhCn) => "重点改进",
-            (Quadrant::ConcentrateHere, Language::ZhTw) => "重點改進",
-            (Quadrant::KeepUpTheGoodWork, Language::En) => "Keep up the good work",
-            (Quadrant::KeepUpTheGoodWork, Language::ZhCn) => "继续保持",
-            (Quadrant::KeepUpTheGoodWork, Language::ZhTw) => "繼續保持",
-            (Quadrant::LowPriority, Language::En) => "Low priority",
-            (Quadrant::LowPriority, Language::ZhCn) => "低优先级",
-            (Quadrant::LowPriority, Language::ZhTw) => "低優先級",
-            (Quadrant::PossibleOverkill, Language::En) => "Possible overkill",
-            (Quadrant::PossibleOverkill, Language::ZhCn) => "可能过度投入",
-            (Quadrant::PossibleOverkill, Language::ZhTw) => "可能過度投入",
-        }
+        crate::i18n::text(
+            lang.key(),
+            match self {
+                Quadrant::ConcentrateHere => "common.ipa_quadrant.concentrate_here",
+                Quadrant::KeepUpTheGoodWork => "common.ipa_quadrant.keep_up_the_good_work",
+                Quadrant::LowPriority => "common.ipa_quadrant.low_priority",
+                Quadrant::PossibleOverkill => "common.ipa_quadrant.possible_overkill",
+            },
+        )
     }
 }
 
@@ -227,6 +223,17 @@ pub fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_quadrant_is_named_in_every_language() {
+        use Quadrant::*;
+        for lang in [Language::ZhCn, Language::ZhTw, Language::En] {
+            for q in [ConcentrateHere, KeepUpTheGoodWork, LowPriority, PossibleOverkill] {
+                assert!(!q.label(lang).starts_with("common."), "{q:?} in {lang:?}");
+            }
+        }
+        assert_eq!(LowPriority.label(Language::ZhTw), "低優先級");
+    }
 
     fn p(id: &str, importance: f64, performance: f64) -> Point {
         Point { id: id.into(), label: id.into(), importance, performance }

@@ -32,19 +32,17 @@ pub enum Status {
 }
 
 impl Status {
-    /// The status in a report language.
+    /// The status in a report language: the wording catalog's
+    /// `common.tolerance_status.<key>`.
     pub fn label(self, lang: Language) -> &'static str {
-        match (self, lang) {
-            (Status::Below, Language::En) => "below the zone",
-            (Status::Below, Language::ZhCn) => "低于容忍区",
-            (Status::Below, Language::ZhTw) => "低於容忍區",
-            (Status::Within, Language::En) => "within the zone",
-            (Status::Within, Language::ZhCn) => "在容忍区内",
-            (Status::Within, Language::ZhTw) => "在容忍區內",
-            (Status::Above, Language::En) => "above the zone",
-            (Status::Above, Language::ZhCn) => "高于理想服务",
-            (Status::Above, Language::ZhTw) => "高於理想服務",
-        }
+        crate::i18n::text(
+            lang.key(),
+            match self {
+                Status::Below => "common.tolerance_status.below",
+                Status::Within => "common.tolerance_status.within",
+                Status::Above => "common.tolerance_status.above",
+            },
+        )
     }
 }
 
@@ -115,6 +113,16 @@ pub fn zones(rows: &[ZoneOfTolerance], lang: Language) -> Vec<Zone> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_status_is_named_in_every_language() {
+        for lang in [Language::ZhCn, Language::ZhTw, Language::En] {
+            for s in [Status::Below, Status::Within, Status::Above] {
+                assert!(!s.label(lang).starts_with("common."), "{s:?} in {lang:?}");
+            }
+        }
+        assert_eq!(Status::Above.label(Language::ZhCn), "高于理想服务");
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

@@ -58,18 +58,6 @@ impl Category {
         }
     }
 
-    /// The short Chinese name: 兴奋, 期望, 基本, 无差异, 反向, 可疑.
-    pub fn zh_name(self) -> &'static str {
-        match self {
-            Category::A => "兴奋",
-            Category::O => "期望",
-            Category::M => "基本",
-            Category::I => "无差异",
-            Category::R => "反向",
-            Category::Q => "可疑",
-        }
-    }
-
     /// The English name: attractive, one-dimensional, must-be, indifferent, reverse,
     /// questionable.
     pub fn en_name(self) -> &'static str {
@@ -268,8 +256,6 @@ mod tests {
 
     #[test]
     fn names_and_letters() {
-        let zh: Vec<_> = Category::ALL.iter().map(|c| c.zh_name()).collect();
-        assert_eq!(zh, ["兴奋", "期望", "基本", "无差异", "反向", "可疑"]);
         let en: Vec<_> = Category::ALL.iter().map(|c| c.en_name()).collect();
         assert_eq!(
             en,

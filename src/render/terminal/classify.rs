@@ -1266,7 +1266,15 @@ mod tests {
         assert!(counts.contains("| 12 (21.4%) | 30 (53.6%) |"), "{counts}");
         assert!(!counts.contains("-0.00") && !counts.contains("continuous split"));
         for c in Category::ALL {
-            assert!(counts.contains(&format!("- **{c}** {} ({})", c.zh_name(), c.en_name())));
+            let zh = crate::i18n::catalog("zh-CN").text(match c {
+                Category::A => "common.kano_category_short.A",
+                Category::O => "common.kano_category_short.O",
+                Category::M => "common.kano_category_short.M",
+                Category::I => "common.kano_category_short.I",
+                Category::R => "common.kano_category_short.R",
+                Category::Q => "common.kano_category_short.Q",
+            });
+            assert!(counts.contains(&format!("- **{c}** {zh} ({})", c.en_name())));
         }
         let resp = md(&respondent_report());
         golden("respondents.md", &resp);
