@@ -21,10 +21,12 @@ use std::time::{Duration, Instant};
 
 use kano::analysis::kano::ClassifyReport;
 use kano::analysis::{Analysis, AnalyzeOptions};
-use kano::chart::output;
 use kano::model::{Language, Workshop};
+use kano::render::chart_files as output;
+use kano::render::pdf::charts::pdf_ops;
 use kano::render::pdf::layout::MM;
-use kano::render::pdf::{Area, DocMeta, Faces, PdfFonts};
+use kano::render::pdf::{Area, DocMeta, PdfFonts};
+use kano::text::Faces;
 use kano::view::charts::{self, ChartInputs};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -99,7 +101,7 @@ fn main() {
             for c in &charts {
                 let (w, h) = output::size(&c.spec, &faces);
                 let area = Area { x: 50.0, y: 50.0, width: w, height: h };
-                n += output::pdf_ops(&c.spec, area, &fonts, false).expect("chart").len();
+                n += pdf_ops(&c.spec, area, &fonts, false).expect("chart").len();
             }
             n
         }),
@@ -129,7 +131,7 @@ fn main() {
                 .map(|c| {
                     let (w, h) = output::size(&c.spec, &faces);
                     let area = Area { x: 20.0, y: 20.0, width: w, height: h };
-                    let ops = output::pdf_ops(&c.spec, area, &fonts, true).expect("chart");
+                    let ops = pdf_ops(&c.spec, area, &fonts, true).expect("chart");
                     let mm = |pt: f32| printpdf::Mm(pt / MM);
                     printpdf::PdfPage::new(mm(w + 40.0), mm(h + 40.0), ops)
                 })

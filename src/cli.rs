@@ -231,7 +231,7 @@ pub struct ChartArgs {
     pub out: Option<PathBuf>,
     /// Output format when --out does not say (default svg).
     #[arg(long, value_enum)]
-    pub format: Option<crate::chart::output::Format>,
+    pub format: Option<crate::render::chart_files::Format>,
     /// Language of titles, axes and legends; by default the workshop's `language`.
     #[arg(long, value_enum)]
     pub lang: Option<ReportLang>,

@@ -32,6 +32,7 @@ pub mod input;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod text;
 pub mod view;
 
 use std::process::ExitCode;

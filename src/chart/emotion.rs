@@ -23,9 +23,9 @@ use super::style::{
     Area, Canvas, DrawError, Drawn, LINE_HEIGHT_EM, Linear, Marker, Plot, Shape, Text, palette,
     ticks,
 };
-use super::text::fit_label;
-use super::words::Words;
+use crate::text::fit_label;
 use crate::view::EmotionChart;
+use crate::view::chart_words::Words;
 
 // The key moments are analysis (METHODS §5); the chart only draws them.
 pub use crate::analysis::journey::{Moments, moments};
@@ -438,11 +438,12 @@ mod tests {
     use printpdf::{Op, PdfDocument};
 
     use super::*;
-    use crate::chart::backend::inspect::{Placed, points, texts};
-    use crate::chart::output::pdf_ops;
     use crate::chart::style::Flavor;
     use crate::model::Language;
-    use crate::render::pdf::{Area, Faces, PdfFonts};
+    use crate::render::pdf::chart_backend::inspect::{Placed, points, texts};
+    use crate::render::pdf::charts::pdf_ops;
+    use crate::render::pdf::{Area, PdfFonts};
+    use crate::text::Faces;
     use crate::view::ChartSpec;
 
     /// 85 mm high, full text width of A4 with 2 cm margins.

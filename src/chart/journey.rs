@@ -16,51 +16,11 @@ use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Marker, Plot, Shape, Swatch, SwatchKind, Text,
     block_height, left_axis, left_axis_room, palette, size, ticks,
 };
-use super::text::{fit_label, wrap};
-use super::words::Words;
-use crate::model::{Language, TouchpointKind};
-use crate::render::pdf::Faces;
-
-/// One step of the journey.
-#[derive(Debug, Clone, PartialEq)]
-pub struct JourneyStep {
-    /// What the customer does.
-    pub name: String,
-    /// The emotion score.
-    pub emotion: f64,
-    /// The kinds of key touchpoint it is.
-    pub kinds: Vec<TouchpointKind>,
-    /// Its pain points.
-    pub pain_points: Vec<String>,
-}
-
-/// The key moments of the curve, by step index.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct KeyMoments {
-    /// The average line.
-    pub mean: f64,
-    /// Peak steps.
-    pub peaks: Vec<usize>,
-    /// Valley steps.
-    pub valleys: Vec<usize>,
-    /// The end step.
-    pub end: Option<usize>,
-}
-
-/// Data of a journey map.
-#[derive(Debug, Clone, PartialEq)]
-pub struct JourneyChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// The declared emotion scale.
-    pub scale: (f64, f64),
-    /// The steps in time order.
-    pub steps: Vec<JourneyStep>,
-    /// Its key moments.
-    pub moments: KeyMoments,
-}
+use crate::model::TouchpointKind;
+use crate::text::Faces;
+use crate::text::{fit_label, wrap};
+use crate::view::chart_words::Words;
+use crate::view::specs::{JourneyChart, JourneyStep};
 
 const CURVE: RGBColor = palette::BLUE;
 const PEAK: (RGBColor, RGBColor) = (palette::GREEN, palette::GREEN_INK);

@@ -8,8 +8,9 @@
 //! - [`continuous`]: the continuous analysis, x = mean dysfunctional score D̄, y = mean
 //!   functional score F̄ (both −2..4), split at 2, bubble area growing with importance.
 //!
-//! Inputs are plain structs built from [`KanoResult`](crate::analysis::kano::KanoResult)s
-//! (see [`super::data`]); the wording comes from [`Words`].
+//! Inputs are chart specs ([`crate::view::specs`]) built from
+//! [`KanoResult`](crate::analysis::kano::KanoResult)s by [`crate::view::charts`]; the
+//! wording comes from [`Words`].
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
@@ -20,11 +21,14 @@ use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Marker, Plot, Shape, Swatch, SwatchKind, Text,
     bottom_axis, bottom_axis_room, grid, palette, size,
 };
-use super::text::shorten;
-use super::words::Words;
 use crate::analysis::kano::Category;
 use crate::format::Num;
-use crate::model::Language;
+use crate::text::shorten;
+use crate::view::chart_words::Words;
+use crate::view::specs::{
+    BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ContinuousChart,
+    ContinuousPoint,
+};
 
 /// The colour of a Kano category: the Okabe–Ito palette, indifferent in grey.
 pub fn category_color(c: Category) -> RGBColor {
@@ -52,80 +56,6 @@ pub fn category_ink(c: Category) -> RGBColor {
 
 /// The order categories are sorted and stacked in: the plurality tie-break order.
 const ORDER: [Category; 6] = Category::PLURALITY_ORDER;
-
-/// One feature of the Better–Worse plot.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BetterWorsePoint {
-    /// Feature name.
-    pub name: String,
-    /// Better (SI), 0..1.
-    pub better: f64,
-    /// |Worse| (|DI|), 0..1.
-    pub worse: f64,
-    /// Assigned category (colours the point).
-    pub category: Option<Category>,
-}
-
-/// Data of the Better–Worse plot.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BetterWorseChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// Features with both coefficients defined.
-    pub points: Vec<BetterWorsePoint>,
-    /// Where the quadrants split (0.5, METHODS §1.3).
-    pub split: f64,
-}
-
-/// One feature's answers.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CategoryRow {
-    /// Feature name.
-    pub name: String,
-    /// Answers per category, in the order of [`Category::ALL`] (A, O, M, I, R, Q).
-    pub counts: [u64; 6],
-    /// Assigned category.
-    pub category: Option<Category>,
-}
-
-/// Data of the category-share chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CategoryChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// One row per feature (any order: the chart sorts them).
-    pub rows: Vec<CategoryRow>,
-}
-
-/// One feature of the continuous analysis.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ContinuousPoint {
-    /// Feature name.
-    pub name: String,
-    /// Mean functional score F̄ (−2..4).
-    pub functional: f64,
-    /// Mean dysfunctional score D̄ (−2..4).
-    pub dysfunctional: f64,
-    /// Mean self-stated importance (1–9), if asked.
-    pub importance: Option<f64>,
-}
-
-/// Data of the continuous-analysis chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ContinuousChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// The features with both means defined.
-    pub points: Vec<ContinuousPoint>,
-    /// The quadrant split (default 2).
-    pub split: f64,
-}
 
 /// The quadrants top-left, top-right, bottom-left, bottom-right, named by the full or the
 /// short category names.

@@ -11,33 +11,10 @@ use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Plot, Swatch, SwatchKind, Text, grid, left_axis,
     left_axis_room, palette, size, ticks,
 };
-use super::text::wrap;
-use super::words::Words;
 use crate::format::Num;
-use crate::model::Language;
-
-/// Data of the market-damage waterfall.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DamageChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// Customers with a problem (N_p).
-    pub with_problem: f64,
-    /// Of them, who complained (c · N_p).
-    pub complained: f64,
-    /// Of those, resolved to satisfaction (c · s · N_p).
-    pub resolved: f64,
-    /// Customers lost: did not complain, complained and unresolved, resolved.
-    pub lost: [f64; 3],
-    /// Value per customer (V): the revenue at risk is lost × V.
-    pub value_per_customer: Option<f64>,
-    /// People reached by word of mouth, if assumed.
-    pub word_of_mouth: Option<f64>,
-    /// Currency label, e.g. 元.
-    pub currency: String,
-}
+use crate::text::wrap;
+use crate::view::chart_words::Words;
+use crate::view::specs::DamageChart;
 
 const TOTAL: RGBColor = palette::BLUE;
 const DROP: RGBColor = RGBColor(0xc9, 0xcd, 0xd2);

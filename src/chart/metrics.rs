@@ -13,22 +13,9 @@ use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Plot, Swatch, SwatchKind, Text, bottom_axis,
     bottom_axis_room, grid, left_axis, left_axis_room, palette, size, ticks,
 };
-use super::text::shorten;
-use super::words::Words;
-use crate::model::Language;
-
-/// Data of an NPS distribution.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NpsChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// How many answered 0, 1, …, 10.
-    pub counts: [u64; 11],
-    /// The net promoter score, −100..100.
-    pub score: Option<f64>,
-}
+use crate::text::shorten;
+use crate::view::chart_words::Words;
+use crate::view::specs::{NpsChart, ScoreChart, TouchpointScore};
 
 /// The colour of an answer's group.
 fn nps_color(answer: usize) -> RGBColor {
@@ -140,36 +127,6 @@ pub fn nps<DB: DrawingBackend>(
         c.text(area, &b, (x, plot.y0 + 4.0 + size::TITLE + 6.0), &t)?;
     }
     Ok(())
-}
-
-/// One touchpoint's figure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TouchpointScore {
-    /// Which touchpoint: group and step.
-    pub label: String,
-    /// The value drawn.
-    pub value: f64,
-    /// The value as shown at the bar's end, e.g. "75%".
-    pub shown: String,
-    /// More, after the value, e.g. "mean 3.9 · n = 25".
-    pub detail: String,
-}
-
-/// Data of a per-touchpoint bar chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScoreChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// Axis title.
-    pub axis: String,
-    /// The value range of the axis (bars start at its low end).
-    pub domain: (f64, f64),
-    /// A note under the axis, e.g. "higher = easier".
-    pub note: String,
-    /// One row per touchpoint.
-    pub rows: Vec<TouchpointScore>,
 }
 
 /// One bar per touchpoint.

@@ -10,42 +10,9 @@ use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Plot, Swatch, SwatchKind, Text, bottom_axis,
     bottom_axis_room, grid, palette, size, ticks,
 };
-use super::text::shorten;
-use super::words::Words;
-use crate::model::Language;
-
-/// One rubric criterion.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PkCriterion {
-    /// Its name.
-    pub name: String,
-    /// Highest score.
-    pub max: f64,
-}
-
-/// One group's scores.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PkGroup {
-    /// Group name.
-    pub name: String,
-    /// Score per criterion, in the criteria's order; `None` where not scored.
-    pub scores: Vec<Option<f64>>,
-    /// Its rank as the analysis gave it (tied groups share it); `None`: its place by total.
-    pub rank: Option<usize>,
-}
-
-/// Data of the group-competition chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PkChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// The rubric.
-    pub criteria: Vec<PkCriterion>,
-    /// The groups (any order: the chart ranks them).
-    pub groups: Vec<PkGroup>,
-}
+use crate::text::shorten;
+use crate::view::chart_words::Words;
+use crate::view::specs::{PkChart, PkGroup};
 
 const COLORS: [RGBColor; 8] = [
     palette::BLUE,

@@ -9,38 +9,9 @@ use plotters::style::RGBColor;
 
 use super::scatter::{self, Point, Quadrant, Scatter, ScatterAxis};
 use super::style::{Area, Canvas, DrawError, Drawn, Marker, Shape, Swatch, SwatchKind, palette};
-use super::words::Words;
-use crate::model::{Language, Move};
-
-/// One proposal.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProposalPoint {
-    /// Its id, e.g. `p1`.
-    pub id: String,
-    /// Its title.
-    pub title: String,
-    /// Which move.
-    pub kind: Move,
-    /// Ease of investment (higher = easier).
-    pub ease: f64,
-    /// Customer-perceived satisfaction.
-    pub perception: f64,
-    /// Service professionalism.
-    pub professionalism: f64,
-}
-
-/// Data of the proposal matrix.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProposalChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// The scores' scale, e.g. 1..5.
-    pub scale: (f64, f64),
-    /// The proposals.
-    pub points: Vec<ProposalPoint>,
-}
+use crate::model::Move;
+use crate::view::chart_words::Words;
+use crate::view::specs::{ProposalChart, ProposalPoint};
 
 /// The colour and shape of a move: the valley colour for fill-valley, the peak colour for
 /// lift-peak, as on the journey map.

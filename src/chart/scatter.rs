@@ -14,7 +14,7 @@ use super::style::{
     bottom_axis, bottom_axis_room, grid, left_axis, left_axis_room, nice_ticks, palette, size,
     span,
 };
-use super::text::wrap;
+use crate::text::wrap;
 
 /// One axis of a scatter: the value range, a split value, the title.
 #[derive(Debug, Clone, PartialEq)]

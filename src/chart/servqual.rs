@@ -16,9 +16,10 @@ use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Marker, Plot, Shape, Swatch, SwatchKind, Text,
     bottom_axis, bottom_axis_room, grid, nice_ticks, palette, size, span,
 };
-use super::text::shorten;
-use super::words::Words;
-use crate::model::{Dimension, Language};
+use crate::model::Dimension;
+use crate::text::shorten;
+use crate::view::chart_words::Words;
+use crate::view::specs::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneChart, ZoneRow};
 
 /// The colour and marker shape of a SERVQUAL dimension: both differ, so that the points
 /// stay apart in grey print and for every colour-vision deficiency.
@@ -30,86 +31,6 @@ pub fn dimension_style(d: Dimension) -> (RGBColor, Shape) {
         Dimension::Assurance => (palette::GREEN, Shape::Diamond),
         Dimension::Empathy => (palette::PURPLE, Shape::TriangleDown),
     }
-}
-
-/// Expectation and perception of one dimension.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DimensionScores {
-    /// Dimension name in the report language.
-    pub name: String,
-    /// Mean expectation.
-    pub expectation: f64,
-    /// Mean perception.
-    pub perception: f64,
-}
-
-/// Data of the expectation–perception–gap chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GapChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// The answer scale, e.g. 1..7.
-    pub scale: (f64, f64),
-    /// One row per dimension, in the order to show.
-    pub rows: Vec<DimensionScores>,
-}
-
-/// The zone of tolerance of one dimension.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ZoneRow {
-    /// Dimension name in the report language.
-    pub name: String,
-    /// Adequate service.
-    pub adequate: f64,
-    /// Desired service.
-    pub desired: f64,
-    /// Perceived service.
-    pub perceived: f64,
-}
-
-/// Data of the zone-of-tolerance chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ZoneChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// The answer scale.
-    pub scale: (f64, f64),
-    /// One row per dimension.
-    pub rows: Vec<ZoneRow>,
-}
-
-/// One item of the importance–performance analysis.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IpaItem {
-    /// Short label, e.g. the item id `R3`.
-    pub label: String,
-    /// Its dimension.
-    pub dimension: Dimension,
-    /// Performance (mean perception).
-    pub performance: f64,
-    /// Importance.
-    pub importance: f64,
-}
-
-/// Data of the IPA matrix.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IpaChart {
-    /// Title.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// The items.
-    pub items: Vec<IpaItem>,
-    /// The crosshair: (performance, importance).
-    pub crosshair: (f64, f64),
-    /// What the crosshair is, e.g. "crosshair at the means".
-    pub crosshair_note: String,
-    /// The answer scale (bounds the axes).
-    pub scale: (f64, f64),
 }
 
 const E_COLOR: RGBColor = palette::MUTED;

@@ -16,8 +16,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color as _, FontDesc, FontFamily, FontStyle, FontTransform, RGBColor};
 
-use crate::render::pdf::fonts::CHART_FAMILY;
-use crate::render::pdf::{Face, Faces};
+use crate::text::{CHART_FAMILY, Face, Faces};
 
 /// The Okabe–Ito palette (Okabe & Ito 2008), distinguishable with every common colour-vision
 /// deficiency, plus greys. Yellow is for fills only: it is too light for lines and text.
@@ -523,7 +522,7 @@ impl<'a> Canvas<'a> {
             return Ok(0.0);
         };
         let t = Text::new(size::TITLE).bold().color(palette::TEXT);
-        let fitted = super::text::shorten(self.face(true), title, size::TITLE, self.size.0 - 2.0);
+        let fitted = crate::text::shorten(self.face(true), title, size::TITLE, self.size.0 - 2.0);
         self.text(area, &fitted, (1.0, 1.0), &t)?;
         Ok(size::TITLE + 7.0)
     }
@@ -947,7 +946,7 @@ pub fn bottom_axis<DB: DrawingBackend>(
     }
     if !axis.title.is_empty() {
         let t = Text::new(size::AXIS_TITLE).color(palette::MUTED).anchor(HPos::Center, VPos::Top);
-        let title = super::text::shorten(c.face(false), &axis.title, size::AXIS_TITLE, plot.w());
+        let title = crate::text::shorten(c.face(false), &axis.title, size::AXIS_TITLE, plot.w());
         c.text(
             area,
             &title,
@@ -974,7 +973,7 @@ pub fn left_axis<DB: DrawingBackend>(
     }
     if !axis.title.is_empty() {
         let x = plot.x0 - TICK - 2.0 - axis.label_width(c) - 3.0 - size::AXIS_TITLE;
-        let title = super::text::shorten(c.face(false), &axis.title, size::AXIS_TITLE, plot.h());
+        let title = crate::text::shorten(c.face(false), &axis.title, size::AXIS_TITLE, plot.h());
         let t = Text::new(size::AXIS_TITLE).color(palette::MUTED);
         c.text_up(area, &title, (x, (plot.y0 + plot.y1) / 2.0), &t)?;
     }

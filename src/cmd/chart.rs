@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use crate::cmd::load_for_output;
 use crate::pipeline::{analyze_workshop, kano_data};
-use crate::{EXIT_INVALID, analysis, chart, cli, diag, model, render, view};
+use crate::{EXIT_INVALID, analysis, cli, diag, model, render, text, view};
 
 /// Why one chart file could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -20,7 +20,7 @@ enum ChartFileError {
         name: String,
         /// Why.
         #[source]
-        source: chart::style::DrawError,
+        source: render::chart_files::ChartFileError,
     },
     /// The file could not be written.
     #[error("cannot write {}", file.display())]
@@ -34,7 +34,8 @@ enum ChartFileError {
 }
 
 pub fn run(args: &cli::ChartArgs) -> ExitCode {
-    use chart::{Kind, output::Format};
+    use render::chart_files::Format;
+    use view::specs::{Kind, NamedChart};
 
     let fail = |msg: String| {
         eprintln!("{msg}");
@@ -145,7 +146,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let faces = match render::pdf::Faces::embedded() {
+    let faces = match text::Faces::embedded() {
         Ok(f) => f,
         Err(e) => return fail(format!("error: {e}")),
     };
@@ -158,17 +159,16 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         date: Some(meta.end_date.unwrap_or(meta.date))
             .and_then(|d| Some((d.year, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?))),
     };
-    let write = |c: &chart::NamedChart,
-                 file: &std::path::Path,
-                 format: Format|
-     -> Result<(), ChartFileError> {
-        let bytes = chart::output::render(&c.spec, format, &faces, doc_meta(c.spec.title()))
-            .map_err(|source| ChartFileError::Draw { name: c.name(), source })?;
-        render::write_atomic(file, &bytes)
-            .map_err(|source| ChartFileError::Write { file: file.to_path_buf(), source })?;
-        println!("wrote {}", file.display());
-        Ok(())
-    };
+    let write =
+        |c: &NamedChart, file: &std::path::Path, format: Format| -> Result<(), ChartFileError> {
+            let bytes =
+                render::chart_files::render(&c.spec, format, &faces, doc_meta(c.spec.title()))
+                    .map_err(|source| ChartFileError::Draw { name: c.name(), source })?;
+            render::write_atomic(file, &bytes)
+                .map_err(|source| ChartFileError::Write { file: file.to_path_buf(), source })?;
+            println!("wrote {}", file.display());
+            Ok(())
+        };
 
     if args.all {
         let dir = args.out.clone().unwrap_or_else(|| {
@@ -202,8 +202,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
             path.display()
         ));
     }
-    let of_kind: Vec<&chart::NamedChart> =
-        charts.charts.iter().filter(|c| c.kind == kind).collect();
+    let of_kind: Vec<&NamedChart> = charts.charts.iter().filter(|c| c.kind == kind).collect();
     let chosen = match &id {
         Some(id) => of_kind.iter().find(|c| c.id.as_deref() == Some(id.as_str())).copied(),
         None => of_kind.first().copied(),

@@ -1,6 +1,8 @@
 //! Stage 5: outputs. Templates render markup; the PDF layout turns markup and charts into
-//! PDF bytes; [`write_atomic`] puts them on disk.
+//! PDF bytes ([`pdf`], charts drawn through its plotters backend); [`chart_files`] writes
+//! one chart as an SVG, PNG or PDF file; [`write_atomic`] puts them on disk.
 
+pub mod chart_files;
 pub mod pdf;
 pub mod report;
 pub mod templates;

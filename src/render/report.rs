@@ -1,10 +1,9 @@
 //! `kano report`: the whole path from a checked workshop to PDF bytes — view-model,
 //! templates, markup, layout with charts. No file I/O: the caller writes the bytes.
 
-use crate::chart::ReportCharts;
 use crate::model::{Date, Language, Workshop};
 use crate::render::pdf::layout::Paper;
-use crate::render::pdf::{self, DocMeta, Faces, LayoutOptions, RenderedPdf};
+use crate::render::pdf::{self, DocMeta, Faces, LayoutOptions, RenderedPdf, ReportCharts};
 use crate::render::templates;
 use crate::view;
 

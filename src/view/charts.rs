@@ -25,21 +25,15 @@ use crate::analysis::kano::ClassifyReport;
 use crate::analysis::kano::{Category, KanoResult};
 use crate::analysis::metrics::Figures;
 use crate::analysis::{Analysis, MetricEntry};
-use crate::chart::journey::{JourneyChart, JourneyStep, KeyMoments};
-use crate::chart::kano::{
-    BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ContinuousChart,
-    ContinuousPoint,
-};
-use crate::chart::market_damage::DamageChart;
-use crate::chart::metrics::{NpsChart, ScoreChart, TouchpointScore};
-use crate::chart::pk::{PkChart, PkCriterion, PkGroup};
-use crate::chart::proposals::{ProposalChart, ProposalPoint};
-use crate::chart::servqual::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneChart, ZoneRow};
-use crate::chart::words::Words;
-use crate::chart::{Kind, NamedChart};
 use crate::format::Num;
 use crate::model::{Dimension, Language, Metric, Scale, Workshop};
-use crate::view::{ChartSpec, EmotionChart};
+use crate::view::chart_words::Words;
+use crate::view::specs::{
+    BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ChartSpec, ContinuousChart,
+    ContinuousPoint, DamageChart, DimensionScores, EmotionChart, GapChart, IpaChart, IpaItem,
+    JourneyChart, JourneyStep, KeyMoments, Kind, NamedChart, NpsChart, PkChart, PkCriterion,
+    PkGroup, ProposalChart, ProposalPoint, ScoreChart, TouchpointScore, ZoneChart, ZoneRow,
+};
 
 /// What a workshop can be charted with.
 #[derive(Debug, Clone, Default)]

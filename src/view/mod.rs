@@ -9,6 +9,7 @@
 //! No I/O: the caller reads the files and writes the outputs. `templates/README.md`
 //! documents every field.
 
+pub mod chart_words;
 pub mod charts;
 pub mod labels;
 pub mod text;
@@ -301,72 +302,8 @@ pub struct StepView {
     pub pain_points: String,
 }
 
-/// Data of one emotion-curve chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EmotionChart {
-    /// Caption.
-    pub title: String,
-    /// Wording language.
-    pub lang: Language,
-    /// Step names and scores, in order.
-    pub steps: Vec<(String, f64)>,
-    /// The declared scale.
-    pub scale: (f64, f64),
-}
-
-/// The charts a report refers to, by id. Every chart `kano chart` draws has a variant, so
-/// that templates can place any of them (`![caption](chart:ID)`); [`build`] registers the
-/// ones the report shows.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ChartSpec {
-    /// A journey's emotion curve.
-    Emotion(EmotionChart),
-    /// Kano Better–Worse scatter.
-    BetterWorse(crate::chart::kano::BetterWorseChart),
-    /// Kano category shares per feature.
-    KanoCategories(crate::chart::kano::CategoryChart),
-    /// Continuous Kano analysis.
-    KanoContinuous(crate::chart::kano::ContinuousChart),
-    /// SERVQUAL expectation, perception and gap per dimension.
-    ServqualGaps(crate::chart::servqual::GapChart),
-    /// SERVQUAL zone of tolerance.
-    ServqualZone(crate::chart::servqual::ZoneChart),
-    /// Importance–performance matrix.
-    Ipa(crate::chart::servqual::IpaChart),
-    /// A journey map.
-    Journey(crate::chart::journey::JourneyChart),
-    /// The three-degree evaluation of a group's proposals.
-    Proposals(crate::chart::proposals::ProposalChart),
-    /// An NPS answer distribution.
-    Nps(crate::chart::metrics::NpsChart),
-    /// A per-touchpoint bar chart (CSAT, CES).
-    Scores(crate::chart::metrics::ScoreChart),
-    /// The market damage waterfall.
-    MarketDamage(crate::chart::market_damage::DamageChart),
-    /// Group competition scores.
-    Pk(crate::chart::pk::PkChart),
-}
-
-impl ChartSpec {
-    /// The chart's title (for a caption or a standalone file).
-    pub fn title(&self) -> &str {
-        match self {
-            Self::Emotion(c) => &c.title,
-            Self::BetterWorse(c) => &c.title,
-            Self::KanoCategories(c) => &c.title,
-            Self::KanoContinuous(c) => &c.title,
-            Self::ServqualGaps(c) => &c.title,
-            Self::ServqualZone(c) => &c.title,
-            Self::Ipa(c) => &c.title,
-            Self::Journey(c) => &c.title,
-            Self::Proposals(c) => &c.title,
-            Self::Nps(c) => &c.title,
-            Self::Scores(c) => &c.title,
-            Self::MarketDamage(c) => &c.title,
-            Self::Pk(c) => &c.title,
-        }
-    }
-}
+pub mod specs;
+pub use specs::{ChartSpec, EmotionChart};
 
 /// A number without a trailing `.0`.
 pub fn num(v: f64) -> String {

@@ -200,7 +200,7 @@ fn text_string(s: &str) -> Object {
 }
 
 fn lo(e: lopdf::Error) -> PdfError {
-    PdfError::Write(e.to_string())
+    PdfError::Assemble(e)
 }
 
 /// Write the outline: level-1 entries with their level-2 children.
@@ -386,7 +386,7 @@ pub(crate) fn write_figure(
     let mut ops = vec![Op::SaveGraphicsState];
     match charts.paint(id, area, &fonts) {
         Ok(chart) => ops.extend(chart),
-        Err(e) => return Err(PdfError::Write(e)),
+        Err(e) => return Err(PdfError::Chart(e)),
     }
     ops.push(Op::RestoreGraphicsState);
     let mm = |pt: f32| Mm(pt / super::layout::MM);
@@ -440,7 +440,7 @@ fn save(
     finish(&mut doc, laid, opts)?;
 
     let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
+    doc.save_to(&mut bytes)?;
     // the file identifier: a hash of the file written without one
     let id: Vec<u8> = [fnv64(0, &bytes), fnv64(0x5bd1_e995, &bytes)]
         .iter()
@@ -449,7 +449,7 @@ fn save(
     let id = Object::String(id, StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     let mut out = Vec::with_capacity(bytes.len() + 64);
-    doc.save_to(&mut out).map_err(|e| PdfError::Write(e.to_string()))?;
+    doc.save_to(&mut out)?;
     Ok(out)
 }
 

@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use super::Area;
-use super::fonts::Faces;
 use super::markup::{Align, Block, Cell, ListItem, Span, plain_text};
 use super::textflow::{FlowStyle, Line, break_lines, min_width, natural_width};
+use crate::text::Faces;
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
@@ -117,7 +117,7 @@ impl Default for LayoutOptions {
         Self {
             meta: DocMeta::default(),
             header: String::new(),
-            footer: "第 {page} 页 / 共 {pages} 页".to_string(),
+            footer: "{page} / {pages}".to_string(),
             body_size: 10.5,
             line_spacing: 1.5,
             margins: Margins::default(),
@@ -128,8 +128,8 @@ impl Default for LayoutOptions {
 }
 
 impl LayoutOptions {
-    /// Reasons these options cannot be laid out, if any.
-    pub fn check(&self) -> Result<(), String> {
+    /// Why these options cannot be laid out, if they cannot.
+    pub fn check(&self) -> Result<(), OptionsError> {
         let m = self.margins;
         let sane = |v: f32| v.is_finite() && v >= 0.0;
         let (w, h) = (self.paper.width / MM, self.paper.height / MM);
@@ -138,22 +138,52 @@ impl LayoutOptions {
             && (70.0..=1200.0).contains(&w)
             && (70.0..=1200.0).contains(&h))
         {
-            return Err(format!("a paper of {w:.0} × {h:.0} mm is not supported"));
+            return Err(OptionsError::Paper { width: w, height: h });
         }
         if !(self.body_size.is_finite() && (4.0..=36.0).contains(&self.body_size)) {
-            return Err(format!("body size {} pt is not between 4 and 36", self.body_size));
+            return Err(OptionsError::BodySize(self.body_size));
         }
         if !(self.line_spacing.is_finite() && (1.0..=3.0).contains(&self.line_spacing)) {
-            return Err(format!("line spacing {} is not between 1 and 3", self.line_spacing));
+            return Err(OptionsError::LineSpacing(self.line_spacing));
         }
         if ![m.top, m.bottom, m.left, m.right].into_iter().all(sane)
             || m.left + m.right > w - 60.0
             || m.top + m.bottom > h - 90.0
         {
-            return Err("the margins leave no room for text".to_string());
+            return Err(OptionsError::Margins);
         }
         Ok(())
     }
+}
+
+/// Layout options that cannot be laid out.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OptionsError {
+    /// The paper is smaller than 70 mm or larger than 1200 mm a side.
+    #[error("a paper of {width:.0} × {height:.0} mm is not supported")]
+    Paper {
+        /// Width, millimetres.
+        width: f32,
+        /// Height, millimetres.
+        height: f32,
+    },
+    /// The body size is not between 4 and 36 points.
+    #[error("body size {0} pt is not between 4 and 36")]
+    BodySize(f32),
+    /// The line spacing is not between 1 and 3.
+    #[error("line spacing {0} is not between 1 and 3")]
+    LineSpacing(f32),
+    /// The margins leave no room for text.
+    #[error("the margins leave no room for text")]
+    Margins,
+    /// A figure page too small for its margin.
+    #[error("a {width} × {height} pt page cannot hold a figure")]
+    Figure {
+        /// Page width, points.
+        width: f32,
+        /// Page height, points.
+        height: f32,
+    },
 }
 
 /// An RGB colour, components 0–1.
@@ -1450,7 +1480,11 @@ mod tests {
     #[test]
     fn cover_has_no_header_and_is_alone() {
         let f = faces();
-        let opts = LayoutOptions { header: "页眉".into(), ..LayoutOptions::default() };
+        let opts = LayoutOptions {
+            header: "页眉".into(),
+            footer: "第 {page} 页 / 共 {pages} 页".into(),
+            ..LayoutOptions::default()
+        };
         let md = "```cover\ntitle: 标题\nsubtitle: 副标题\n机构：某银行\n```\n\n正文段落。\n";
         let laid = lay_out(&parse(md), &f, &opts);
         assert_eq!(laid.pages.len(), 2);

@@ -17,6 +17,8 @@
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::text::is_wide;
+
 /// Height of a chart whose reference gives none, in millimetres.
 pub const DEFAULT_CHART_HEIGHT_MM: f32 = 80.0;
 
@@ -259,26 +261,6 @@ impl State {
             self.blocks.push(Block::List { items });
         }
     }
-}
-
-/// Characters set without spaces between them (CJK ideographs, kana, fullwidth forms,
-/// CJK punctuation).
-pub fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA960..=0xA97F
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE10..=0xFE19
-        | 0xFE30..=0xFE6F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x2FFFD
-        | 0x30000..=0x3FFFD)
 }
 
 fn trim_spans(spans: &mut Vec<Span>) {

@@ -1,9 +1,13 @@
 //! The PDF layout: report markup (the Markdown subset the templates write) → pages of
 //! printpdf operations → PDF bytes. Text is measured with the embedded faces
-//! ([`fonts`]), broken into lines at UAX #14 opportunities, and set ragged-right; tables
-//! wrap their cells and split between rows across pages; charts are drawn by a
-//! [`ChartPainter`] into the area the layout reserves for them.
+//! ([`crate::text`]; [`fonts`] adds them to the document), broken into lines by the one
+//! line breaker ([`textflow`]), and set ragged-right; tables wrap their cells and split
+//! between rows across pages; charts are drawn by a [`ChartPainter`] into the area the
+//! layout reserves for them — for a report, [`ReportCharts`], drawing the charts of
+//! [`crate::chart`] through the plotters backend [`chart_backend`].
 
+pub mod chart_backend;
+pub mod charts;
 mod document;
 pub mod fonts;
 pub mod layout;
@@ -14,8 +18,10 @@ pub mod textflow;
 
 use printpdf::Op;
 
-pub use fonts::{Face, Faces, FontError, PdfFonts};
-pub use layout::{DocMeta, LayoutOptions, Margins};
+pub use crate::text::{Face, Faces, FontError};
+pub use charts::ReportCharts;
+pub use fonts::PdfFonts;
+pub use layout::{DocMeta, LayoutOptions, Margins, OptionsError};
 pub use markup::{Block, parse};
 
 /// A rectangle on a page in PDF points, origin at the bottom-left corner of the page.
@@ -35,7 +41,27 @@ pub struct Area {
 pub trait ChartPainter {
     /// The operations that draw chart `id` inside `area`, in page coordinates, using the
     /// document's fonts for its text. An unknown id is an error.
-    fn paint(&mut self, id: &str, area: Area, fonts: &PdfFonts<'_>) -> Result<Vec<Op>, String>;
+    fn paint(&mut self, id: &str, area: Area, fonts: &PdfFonts<'_>) -> Result<Vec<Op>, PaintError>;
+}
+
+/// Why a chart could not be painted.
+#[derive(Debug, thiserror::Error)]
+pub enum PaintError {
+    /// The markup refers to a chart the painter does not define.
+    #[error("the report refers to a chart `{0}` that it does not define")]
+    Unknown(String),
+    /// A chart could not be drawn.
+    #[error("chart `{id}`: {source}")]
+    Draw {
+        /// The chart's id.
+        id: String,
+        /// Why.
+        #[source]
+        source: crate::chart::style::DrawError,
+    },
+    /// The one chart of a figure page could not be drawn.
+    #[error("{0}")]
+    Figure(#[source] crate::chart::style::DrawError),
 }
 
 /// A written report.
@@ -61,10 +87,16 @@ pub enum PdfError {
     Font(#[from] FontError),
     /// The layout options cannot be laid out.
     #[error("invalid layout options: {0}")]
-    Options(String),
+    Options(#[from] OptionsError),
     /// The PDF could not be assembled.
     #[error("the PDF could not be written: {0}")]
-    Write(String),
+    Assemble(#[from] lopdf::Error),
+    /// The PDF could not be saved.
+    #[error("the PDF could not be written: {0}")]
+    Save(#[from] std::io::Error),
+    /// The chart of a figure page could not be drawn.
+    #[error("the PDF could not be written: {0}")]
+    Chart(#[from] PaintError),
 }
 
 /// Lay out `blocks` on A4 pages and write the PDF. Level-1 headings start a new page and,
@@ -76,7 +108,7 @@ pub fn render_pdf(
     opts: &LayoutOptions,
     charts: &mut dyn ChartPainter,
 ) -> Result<RenderedPdf, PdfError> {
-    opts.check().map_err(PdfError::Options)?;
+    opts.check()?;
     let laid = layout::lay_out(blocks, faces, opts);
     let mut missing: Vec<char> = Vec::new();
     for item in laid.pages.iter().flat_map(|p| &p.items) {
@@ -107,9 +139,7 @@ pub fn render_figure(
 ) -> Result<RenderedPdf, PdfError> {
     let sane = |v: f32| v.is_finite() && v > 0.0;
     if !(sane(width) && sane(height) && margin >= 0.0 && 2.0 * margin < width.min(height)) {
-        return Err(PdfError::Options(format!(
-            "a {width} × {height} pt page cannot hold a figure"
-        )));
+        return Err(OptionsError::Figure { width, height }.into());
     }
     let (bytes, warnings) =
         document::write_figure(faces, opts, (width, height, margin), id, charts)?;

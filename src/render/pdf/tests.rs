@@ -13,9 +13,9 @@ struct BoxPainter {
 }
 
 impl ChartPainter for BoxPainter {
-    fn paint(&mut self, id: &str, area: Area, _: &PdfFonts<'_>) -> Result<Vec<Op>, String> {
+    fn paint(&mut self, id: &str, area: Area, _: &PdfFonts<'_>) -> Result<Vec<Op>, PaintError> {
         if id == "missing" {
-            return Err("unknown chart id".to_string());
+            return Err(PaintError::Unknown(id.to_string()));
         }
         self.calls.push((id.to_string(), area));
         Ok(vec![
@@ -65,6 +65,7 @@ fn options() -> LayoutOptions {
             date: Some((2026, 11, 21)),
         },
         header: "网点服务提升工作坊 · 成果报告".into(),
+        footer: "第 {page} 页 / 共 {pages} 页".into(),
         ..LayoutOptions::default()
     }
 }

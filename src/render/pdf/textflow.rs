@@ -1,19 +1,17 @@
-//! Line breaking: greedy filling of lines at UAX #14 break opportunities
-//! ([`unicode_linebreak`]), measured with the embedded faces. Text is set ragged-right;
+//! Paragraphs of the PDF: runs of text in two weights broken into lines by the one line
+//! breaker ([`crate::text::breaker`]), measured with the embedded faces, set ragged-right;
 //! a word wider than the line is broken between characters. Optionally a quarter-em gap
-//! separates Chinese from Latin letters and digits (`2026 年`); it is a position offset,
-//! not a character, so copied text stays as written.
+//! separates Chinese from Latin letters and digits (`2026 年`, [`crate::text::spacing`]);
+//! it is a position offset, not a character, so copied text stays as written.
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
-
-use super::fonts::Faces;
-use super::markup::{Span, is_wide};
+use super::markup::Span;
+use crate::text::breaker::{self, Measure};
+use crate::text::{Faces, wants_gap};
 
 /// Fullwidth opening brackets, whose glyph fills only the right half of the em box.
 const OPENING_BRACKETS: &str = "（「『《〈【〔〖［｛〘";
 
-/// The gap between Chinese and Latin letters or digits, in em.
-pub const CJK_LATIN_GAP_EM: f32 = 0.25;
+pub use crate::text::CJK_LATIN_GAP_EM;
 
 /// How to set a run of text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,16 +75,6 @@ struct Glyph {
     gap: f32,
 }
 
-fn latin_like(c: char) -> bool {
-    c.is_alphanumeric() && !is_wide(c)
-}
-
-/// Whether a gap goes between `a` and `b`.
-fn wants_gap(a: char, b: char) -> bool {
-    let cjk = |c: char| is_wide(c) && c.is_alphanumeric();
-    (cjk(a) && latin_like(b)) || (latin_like(a) && cjk(b))
-}
-
 fn glyphs(spans: &[Span], faces: &Faces, style: FlowStyle) -> (String, Vec<Glyph>) {
     let mut text = String::new();
     let mut out: Vec<Glyph> = Vec::new();
@@ -125,94 +113,40 @@ fn flow(
     break_words: bool,
 ) -> Vec<Line> {
     let (text, glyphs) = glyphs(spans, faces, style);
-    if glyphs.is_empty() {
-        return Vec::new();
-    }
-    // byte offset → glyph index
-    let mut index_of = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.chars().enumerate() {
-        index_of.extend(std::iter::repeat_n(i, c.len_utf8()));
-    }
-    index_of.push(glyphs.len());
+    let lines = breaker::break_lines(&text, &Points { glyphs: &glyphs, max_width }, break_words);
+    lines.into_iter().map(|b| build_line(&glyphs[b.start..b.end])).collect()
+}
 
-    // unbreakable segments [start, end) and whether a break is mandatory after them
-    let mut segments = Vec::new();
-    let mut start = 0;
-    for (at, kind) in linebreaks(&text) {
-        let end = index_of.get(at).copied().unwrap_or(glyphs.len());
-        if end > start {
-            segments.push((start, end, kind == BreakOpportunity::Mandatory));
-            start = end;
-        }
+/// A line measured in points: the advances and the gaps between characters, a line's
+/// first character without its gap; hard breaks take no room.
+struct Points<'g> {
+    glyphs: &'g [Glyph],
+    max_width: f32,
+}
+
+impl Measure for Points<'_> {
+    fn char_at(&self, i: usize) -> char {
+        self.glyphs[i].c
     }
 
-    // width of glyphs [from, to); `leading`: the first one keeps its gap
-    let width_of = |from: usize, to: usize, leading: bool| -> f32 {
+    fn extend(&self, width: f32, from: usize, to: usize, leading: bool) -> f32 {
         let mut w = 0.0;
         let mut first = true;
-        for g in glyphs[from..to].iter().filter(|g| g.c != '\n') {
+        for g in self.glyphs[from..to].iter().filter(|g| g.c != '\n') {
             w += g.advance + if first && !leading { 0.0 } else { g.gap };
             first = false;
         }
-        w
-    };
-    // lines as glyph ranges [start, end); hard breaks inside are skipped when built
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut cur = (0usize, 0usize);
-    let mut cur_len = 0usize; // glyphs in `cur` that are drawn
-    let mut width = 0.0f32; // width of `cur`, trailing spaces included
-    for (start, end, mandatory) in segments {
-        let mut visible_end = end;
-        while visible_end > start && glyphs[visible_end - 1].c.is_whitespace() {
-            visible_end -= 1;
-        }
-        if cur_len > 0 && width + width_of(start, visible_end, true) > max_width {
-            lines.push(cur);
-            cur_len = 0;
-        }
-        if cur_len == 0 {
-            cur = (start, start);
-            width = 0.0;
-        }
-        if break_words && cur_len == 0 && width_of(start, visible_end, false) > max_width {
-            // a word longer than the line: break it between characters
-            for (i, g) in glyphs.iter().enumerate().take(end).skip(start) {
-                if g.c == '\n' {
-                    cur.1 = i + 1;
-                    continue;
-                }
-                let gap = if cur_len == 0 { 0.0 } else { g.gap };
-                if cur_len > 0 && !g.c.is_whitespace() && width + gap + g.advance > max_width {
-                    lines.push(cur);
-                    cur = (i, i);
-                    cur_len = 0;
-                    width = g.advance;
-                } else {
-                    width += gap + g.advance;
-                }
-                cur.1 = i + 1;
-                cur_len += 1;
-            }
-        } else {
-            width += width_of(start, end, cur_len > 0);
-            cur.1 = end;
-            cur_len += glyphs[start..end].iter().filter(|g| g.c != '\n').count();
-        }
-        if mandatory && end < glyphs.len() {
-            lines.push(cur);
-            cur = (end, end);
-            cur_len = 0;
-        }
+        width + w
     }
-    if cur_len > 0 || lines.is_empty() {
-        lines.push(cur);
+
+    fn overflows(&self, width: f32) -> bool {
+        width > self.max_width
     }
-    // a text ending in a hard break does not end in an empty line
-    let drawn = |&(a, b): &(usize, usize)| glyphs[a..b].iter().any(|g| g.c != '\n');
-    if glyphs.last().is_some_and(|g| g.c == '\n') && lines.last().is_some_and(|l| !drawn(l)) {
-        lines.pop();
+
+    fn char_overflows(&self, width: f32, i: usize) -> bool {
+        let g = &self.glyphs[i];
+        width + g.gap + g.advance > self.max_width
     }
-    lines.into_iter().map(|(a, b)| build_line(&glyphs[a..b])).collect()
 }
 
 fn build_line(glyphs: &[Glyph]) -> Line {

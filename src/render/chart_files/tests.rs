@@ -4,28 +4,23 @@
 
 use printpdf::PdfDocument;
 
-use super::backend::inspect::{Placed, points, texts};
-use super::journey::{JourneyChart, JourneyStep, KeyMoments};
-use super::kano::{
-    BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ContinuousChart,
-    ContinuousPoint,
-};
-use super::market_damage::DamageChart;
-use super::metrics::{NpsChart, ScoreChart, TouchpointScore};
-use super::output;
-use super::pk::{PkChart, PkCriterion, PkGroup};
-use super::proposals::{ProposalChart, ProposalPoint};
-use super::servqual::{DimensionScores, GapChart, IpaChart, IpaItem, ZoneChart, ZoneRow};
-use super::style::DrawError;
-use super::{Kind, NamedChart};
 use crate::analysis::Analysis;
 use crate::analysis::kano::Category;
 use crate::analysis::kano::ClassifyReport;
+use crate::chart::style::DrawError;
 use crate::model::{Dimension, Language, Move, TouchpointKind, Workshop};
+use crate::render::pdf::chart_backend::inspect::{Placed, points, texts};
+use crate::render::pdf::charts::pdf_ops;
 use crate::render::pdf::layout::MM;
-use crate::render::pdf::{Area, Faces, PdfFonts};
-use crate::view::ChartSpec;
+use crate::render::pdf::{Area, PdfFonts};
+use crate::text::Faces;
 use crate::view::charts::{self as data, ChartInputs, Charts};
+use crate::view::specs::{
+    BetterWorseChart, BetterWorsePoint, CategoryChart, CategoryRow, ChartSpec, ContinuousChart,
+    ContinuousPoint, DamageChart, DimensionScores, GapChart, IpaChart, IpaItem, JourneyChart,
+    JourneyStep, KeyMoments, Kind, NamedChart, NpsChart, PkChart, PkCriterion, PkGroup,
+    ProposalChart, ProposalPoint, ScoreChart, TouchpointScore, ZoneChart, ZoneRow,
+};
 
 fn faces() -> Faces {
     Faces::embedded().unwrap()
@@ -68,7 +63,7 @@ fn draw_pdf(spec: &ChartSpec, area: Area, title: bool) -> Result<Drawing, DrawEr
     let faces = faces();
     let mut doc = PdfDocument::new("t");
     let fonts = PdfFonts::add_to(&mut doc, &faces).unwrap();
-    let ops = output::pdf_ops(spec, area, &fonts, title)?;
+    let ops = pdf_ops(spec, area, &fonts, title)?;
     Ok((texts(&ops, &fonts), points(&ops, &fonts)))
 }
 
@@ -98,7 +93,7 @@ fn assert_tidy(name: &str, area: Area, t: &[Placed], p: &[(f32, f32)]) {
 
 /// The area a chart gets on its own (as `kano chart` draws it).
 fn area_for(spec: &ChartSpec) -> Area {
-    let (w, h) = output::size(spec, &faces());
+    let (w, h) = super::size(spec, &faces());
     Area { x: 20.0, y: 30.0, width: w, height: h }
 }
 
@@ -262,7 +257,7 @@ fn charts_draw_the_figures_of_the_analysis() {
 fn the_svg_keeps_every_text_as_text_in_the_named_font() {
     let faces = faces();
     for c in all_charts("workshops/en-hotel.yaml", Language::En).charts {
-        let svg = output::svg(&c.spec, &faces).unwrap();
+        let svg = super::svg(&c.spec, &faces).unwrap();
         assert!(svg.starts_with("<svg width=\"170mm\""), "{}", &svg[..80]);
         assert!(!svg.contains("kano-sans"));
         assert!(svg.contains("font-family=\"'Noto Sans SC'"));
@@ -278,7 +273,7 @@ fn the_svg_keeps_every_text_as_text_in_the_named_font() {
             assert!(svg.contains(&escaped), "{}: {:?} not in the SVG", c.name(), x.text);
         }
         // same input, same bytes
-        assert_eq!(svg, output::svg(&c.spec, &faces).unwrap());
+        assert_eq!(svg, super::svg(&c.spec, &faces).unwrap());
     }
 }
 
@@ -287,13 +282,13 @@ fn png_and_pdf_outputs_are_well_formed_and_deterministic() {
     let faces = faces();
     let charts = all_charts("workshops/en-hotel.yaml", Language::En);
     let c = charts.charts.iter().find(|c| c.kind == Kind::KanoBetterWorse).unwrap();
-    let png = output::png(&c.spec, &faces).unwrap();
+    let png = super::png(&c.spec, &faces).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    assert_eq!(png, output::png(&c.spec, &faces).unwrap());
+    assert_eq!(png, super::png(&c.spec, &faces).unwrap());
     let meta =
         crate::render::pdf::DocMeta { title: c.spec.title().to_owned(), ..Default::default() };
-    let pdf = output::pdf(&c.spec, &faces, meta.clone()).unwrap();
-    assert_eq!(pdf, output::pdf(&c.spec, &faces, meta).unwrap());
+    let pdf = super::pdf(&c.spec, &faces, meta.clone()).unwrap();
+    assert_eq!(pdf, super::pdf(&c.spec, &faces, meta).unwrap());
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let text = doc.extract_text(&[1]).unwrap();
     for s in
@@ -384,7 +379,7 @@ fn empty_charts_fail_cleanly() {
             Err(DrawError::NoData(_)) => {}
             other => panic!("{spec:?}: {:?}", other.map(|_| ())),
         }
-        assert!(output::svg(&spec, &faces()).is_err());
+        assert!(super::svg(&spec, &faces()).is_err());
     }
 }
 
@@ -530,7 +525,7 @@ fn single_items_with_long_names_draw_tidily() {
             let area = area_for(&spec);
             let (t, p) = draw_pdf(&spec, area, true).unwrap_or_else(|e| panic!("{spec:?}: {e}"));
             assert_tidy(&format!("{spec:?}"), area, &t, &p);
-            output::svg(&spec, &faces()).unwrap();
+            super::svg(&spec, &faces()).unwrap();
         }
     }
 }
@@ -596,7 +591,7 @@ fn the_report_painter_draws_every_kind_by_id_without_its_title() {
     let charts = all_charts("workshops/en-hotel.yaml", Language::En);
     let specs: std::collections::BTreeMap<String, ChartSpec> =
         charts.charts.iter().map(|c| (c.name(), c.spec.clone())).collect();
-    let mut painter = super::ReportCharts::new(&specs);
+    let mut painter = crate::render::pdf::ReportCharts::new(&specs);
     let faces = faces();
     let mut doc = PdfDocument::new("t");
     let fonts = PdfFonts::add_to(&mut doc, &faces).unwrap();
@@ -621,7 +616,7 @@ fn the_emotion_curve_of_every_journey_is_tidy() {
         let a = Analysed::new(path, lang);
         let charts = a.build(lang, Some(Kind::Emotion));
         assert_eq!(charts.charts.len(), a.analysis.journeys.len(), "{path}");
-        let w = super::words::Words::of(lang);
+        let w = crate::view::chart_words::Words::of(lang);
         for c in &charts.charts {
             let ChartSpec::Emotion(e) = &c.spec else { panic!("{}", c.name()) };
             assert!(c.name().starts_with("emotion-g"), "{}", c.name());

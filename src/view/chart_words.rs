@@ -331,7 +331,7 @@ mod tests {
 
     #[test]
     fn every_string_is_drawable_in_the_embedded_font() {
-        let faces = crate::render::pdf::Faces::embedded().unwrap();
+        let faces = crate::text::Faces::embedded().unwrap();
         for lang in LANGS {
             let w = Words::of(lang);
             let names: String = Category::ALL.iter().map(|&c| w.need(c) + &w.category(c)).collect();

@@ -1,4 +1,5 @@
-//! A plotters [`DrawingBackend`] that writes printpdf operations.
+//! A plotters [`DrawingBackend`] that writes printpdf operations: how `render::pdf` draws
+//! a chart of [`crate::chart`] into a page.
 //!
 //! Input: plotters drawing calls in pixels (origin top-left, y down). Output: printpdf
 //! [`Op`]s in page points (origin bottom-left, y up) that draw the same figure inside one
@@ -27,7 +28,8 @@ use printpdf::{
     Polygon, PolygonRing, Pt, Rect, Rgb, TextMatrix, TextRenderingMode, WindingOrder,
 };
 
-use crate::render::pdf::{Area, Face, PdfFonts};
+use super::{Area, PdfFonts};
+use crate::text::Face;
 
 /// Pixels per PDF point in the coordinates plotters draws in.
 pub const PX_PER_PT: f32 = 4.0;
@@ -542,8 +544,8 @@ mod tests {
 
     use super::inspect::{points, texts};
     use super::*;
-    use crate::render::pdf::Faces;
-    use crate::render::pdf::fonts::CHART_FAMILY;
+    use crate::text::CHART_FAMILY;
+    use crate::text::Faces;
 
     const AREA: Area = Area { x: 50.0, y: 100.0, width: 200.0, height: 120.0 };
 

@@ -1,9 +1,11 @@
-//! Text fitting for chart labels: labels broken into two
-//! lines at line-break opportunities or shortened with "…", and greedy wrapping into a
-//! column of a given width. Widths come from the embedded faces, so what fits here fits in
-//! every backend that uses the same font.
+//! Fitting labels into a width: one label in at most two balanced lines, a text cut to a
+//! width with an ellipsis, and a column of wrapped lines — all measured with the embedded
+//! faces, so what fits here fits in every renderer that sets the same font. Lines are
+//! broken by the one [breaker](super::breaker).
 
-use crate::render::pdf::Face;
+use super::breaker::{Measure, break_lines, opportunities};
+use super::fonts::Face;
+use super::spacing::is_ideograph;
 
 /// One label in at most two lines of `width` points at `size`; false when it had to be
 /// shortened or split where a line may not break.
@@ -17,7 +19,7 @@ pub fn fit_label(face: &Face, name: &str, size: f32, width: f32) -> (String, boo
     // an even number of them (Chinese words are mostly two characters) and a fuller first
     // line are preferred
     let mut best: Option<(f32, String)> = None;
-    for (at, _) in unicode_linebreak::linebreaks(&name) {
+    for (at, _) in opportunities(&name) {
         if at == 0 || at >= name.len() {
             continue;
         }
@@ -53,11 +55,6 @@ pub fn fit_label(face: &Face, name: &str, size: f32, width: f32) -> (String, boo
         return (first, false);
     }
     (format!("{first}\n{}", shorten(face, &rest, size, width)), false)
-}
-
-/// A CJK unified ideograph (the common blocks).
-pub fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// `s` cut to `width` points at `size`, ending in an ellipsis when cut.
@@ -103,42 +100,25 @@ fn with_ellipsis(face: &Face, s: &str, size: f32, width: f32) -> String {
 /// `text` broken into lines of at most `width` points at `size`: at line-break
 /// opportunities (UAX #14; so between ideographs and at Latin spaces, never before closing
 /// punctuation), a word wider than a line between its characters, and a new line at every
-/// `\n`. At most `max_lines` lines (at least one); when text is left over, the last line
-/// ends in an ellipsis.
+/// `\n`. Runs of white space count as one space, empty lines are dropped (an empty text is
+/// one empty line). At most `max_lines` lines (at least one); when text is left over, the
+/// last line ends in an ellipsis.
 pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
     let max_lines = max_lines.max(1);
-    let fits = |s: &str| face.width(s.trim_end(), size) <= width;
     // each line, and whether a space followed it in the text
     let mut lines: Vec<(String, bool)> = Vec::new();
     for para in text.split('\n') {
         let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut line = String::new();
-        let mut start = 0;
-        for (at, _) in unicode_linebreak::linebreaks(&para) {
-            let piece = &para[start..at];
-            start = at;
-            let joined = format!("{line}{piece}");
-            if fits(&joined) {
-                line = joined;
-                continue;
-            }
-            if !line.trim().is_empty() {
-                lines.push((line.trim_end().to_owned(), line.ends_with(' ')));
-            }
-            line = String::new();
-            // a piece wider than the line: break between characters
-            for c in piece.trim_start().chars() {
-                let mut next = line.clone();
-                next.push(c);
-                if !fits(&next) && !line.is_empty() {
-                    lines.push((line.trim_end().to_owned(), false));
-                    next = c.to_string();
-                }
-                line = next;
-            }
+        let chars: Vec<char> = para.chars().collect();
+        let breaks = break_lines(&para, &Em { face, chars: &chars, size, width }, true);
+        for (k, b) in breaks.iter().enumerate() {
+            let line: String = chars[b.start..b.end].iter().collect();
+            // the paragraph's last line is followed by the next paragraph
+            let space = k + 1 == breaks.len() || (!b.in_word && line.ends_with(' '));
+            lines.push((line.trim_end().to_owned(), space));
         }
-        if !line.trim().is_empty() || lines.is_empty() {
-            lines.push((line.trim_end().to_owned(), true));
+        if lines.is_empty() {
+            lines.push((String::new(), true));
         }
     }
     if lines.len() > max_lines {
@@ -155,10 +135,36 @@ pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) ->
     lines.into_iter().map(|(l, _)| l).collect()
 }
 
+/// A label's line measured as [`Face::width`] measures a string: advances in em summed in
+/// order, then scaled to `size`, so that what [`wrap`] sets is what a caller measuring the
+/// set line finds.
+struct Em<'a> {
+    face: &'a Face,
+    chars: &'a [char],
+    size: f32,
+    width: f32,
+}
+
+impl Measure for Em<'_> {
+    fn char_at(&self, i: usize) -> char {
+        self.chars[i]
+    }
+
+    fn extend(&self, width: f32, from: usize, to: usize, _leading: bool) -> f32 {
+        self.chars[from..to].iter().fold(width, |w, &c| w + self.face.advance_em(c))
+    }
+
+    // not `>`: a width that is not a number never fits, as before
+    #[allow(clippy::neg_cmp_op_on_partial_ord)]
+    fn overflows(&self, em: f32) -> bool {
+        !(em * self.size <= self.width)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::pdf::Faces;
+    use crate::text::Faces;
 
     #[test]
     fn wraps_chinese_and_latin_text_within_the_width() {

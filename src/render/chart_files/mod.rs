@@ -1,8 +1,13 @@
-//! One chart into one output: printpdf operations for a page area (the report), a
-//! one-page PDF, an SVG document or a PNG image. Each picks its backend, builds the
-//! [`Canvas`] for it and calls [`super::draw`]. Identical input gives identical bytes.
+//! One chart into one file, as `kano chart` writes it: a one-page PDF, an SVG document or
+//! a PNG image. Each picks its backend, builds the [`Canvas`] for it and calls
+//! [`chart::draw`]. Identical input gives identical bytes.
 //!
-//! - PDF: [`PdfBackend`], 4 px per point; text is real PDF text in the embedded faces.
+//! Input: a [`ChartSpec`] (view data) and the embedded faces. Output: file bytes; writing
+//! them is the command's.
+//!
+//! - PDF: the chart drawn by [`pdf::charts::pdf_ops`] (the report's own
+//!   [`PdfBackend`](pdf::chart_backend::PdfBackend), 4 px per point) on a page of its
+//!   own; text is real PDF text in the embedded faces.
 //! - SVG: plotters' SVG backend at 4 px per point, sized in millimetres; text stays
 //!   `<text>`, in the font family "Noto Sans SC" (then the other names of the same design,
 //!   then `sans-serif`), so that it is searchable and viewers with the font show it as
@@ -10,19 +15,36 @@
 //! - PNG: plotters' bitmap backend at [`PNG_DPI`], text rasterised from the embedded faces
 //!   by `ab_glyph`, encoded with the `png` crate.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+#[cfg(test)]
+mod tests;
 
-use plotters::prelude::{BitMapBackend, DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
+use plotters::prelude::{BitMapBackend, DrawingBackend, IntoDrawingArea, SVGBackend};
 use printpdf::Op;
 
-use super::backend::{PX_PER_PT, PdfBackend};
-use super::journey;
-use super::style::{Canvas, DrawError, Flavor, palette};
-use crate::render::pdf::fonts::CHART_FAMILY;
+use crate::chart::style::{Canvas, DrawError, Flavor, palette};
+use crate::chart::{self, journey};
+use crate::render::pdf::chart_backend::PX_PER_PT;
 use crate::render::pdf::layout::MM;
-use crate::render::pdf::{self, Area, ChartPainter, DocMeta, Faces, LayoutOptions, PdfFonts};
-use crate::view::ChartSpec;
+use crate::render::pdf::{
+    self, Area, ChartPainter, DocMeta, LayoutOptions, PaintError, PdfError, PdfFonts,
+};
+use crate::text::{CHART_FAMILY, Faces};
+use crate::view::specs::ChartSpec;
+
+/// Why a chart file could not be made. The messages are those of the drawing step that
+/// failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartFileError {
+    /// The chart could not be drawn.
+    #[error(transparent)]
+    Draw(#[from] DrawError),
+    /// The one-page PDF could not be written.
+    #[error("drawing failed: {0}")]
+    Pdf(#[source] PdfError),
+    /// The PNG could not be encoded.
+    #[error("drawing failed: {0}")]
+    Png(#[source] png::EncodingError),
+}
 
 /// Output formats of `kano chart`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -101,59 +123,46 @@ fn pixels((w, h): (f32, f32), scale: f32) -> (u32, u32) {
     (px(w), px(h))
 }
 
-/// The chart as printpdf operations filling `area` of a page.
-pub fn pdf_ops(
-    spec: &ChartSpec,
-    area: Area,
-    fonts: &PdfFonts<'_>,
-    show_title: bool,
-) -> Result<Vec<Op>, DrawError> {
-    let backend = Rc::new(RefCell::new(PdfBackend::new(area, fonts)));
-    {
-        let root = DrawingArea::from(&backend);
-        let canvas = Canvas::new(fonts.faces, Flavor::Pdf, PX_PER_PT, root.dim_in_pixel());
-        super::draw(spec, &root, &canvas, show_title)?;
-    }
-    let backend = Rc::try_unwrap(backend)
-        .map_err(|_| DrawError::Backend("the drawing area is still in use".into()))?;
-    Ok(backend.into_inner().into_ops())
-}
-
 /// Draws one chart into the one area of a figure page.
 struct Figure<'s> {
     spec: &'s ChartSpec,
 }
 
 impl ChartPainter for Figure<'_> {
-    fn paint(&mut self, _id: &str, area: Area, fonts: &PdfFonts<'_>) -> Result<Vec<Op>, String> {
-        pdf_ops(self.spec, area, fonts, true).map_err(|e| e.to_string())
+    fn paint(
+        &mut self,
+        _id: &str,
+        area: Area,
+        fonts: &PdfFonts<'_>,
+    ) -> Result<Vec<Op>, PaintError> {
+        pdf::charts::pdf_ops(self.spec, area, fonts, true).map_err(PaintError::Figure)
     }
 }
 
 /// The chart on a one-page PDF of its own size plus a margin; `meta` fills the document
 /// information.
-pub fn pdf(spec: &ChartSpec, faces: &Faces, meta: DocMeta) -> Result<Vec<u8>, DrawError> {
+pub fn pdf(spec: &ChartSpec, faces: &Faces, meta: DocMeta) -> Result<Vec<u8>, ChartFileError> {
     let (w, h) = size(spec, faces);
     let opts = LayoutOptions { meta, ..LayoutOptions::default() };
     let page = (w + 2.0 * PDF_MARGIN, h + 2.0 * PDF_MARGIN, PDF_MARGIN);
     let rendered = pdf::render_figure("chart", page, faces, &opts, &mut Figure { spec })
-        .map_err(|e| DrawError::Backend(e.to_string()))?;
+        .map_err(ChartFileError::Pdf)?;
     Ok(rendered.bytes)
 }
 
 /// Fill the area white, draw, present.
 fn draw_on<DB: DrawingBackend>(
     spec: &ChartSpec,
-    root: &super::style::Area<DB>,
+    root: &chart::style::Area<DB>,
     canvas: &Canvas<'_>,
 ) -> Result<(), DrawError> {
     root.fill(&palette::WHITE).map_err(|e| DrawError::Backend(e.to_string()))?;
-    super::draw(spec, root, canvas, true)?;
+    chart::draw(spec, root, canvas, true)?;
     root.present().map_err(|e| DrawError::Backend(e.to_string()))
 }
 
 /// The chart as an SVG document.
-pub fn svg(spec: &ChartSpec, faces: &Faces) -> Result<String, DrawError> {
+pub fn svg(spec: &ChartSpec, faces: &Faces) -> Result<String, ChartFileError> {
     let size = size(spec, faces);
     let px = pixels(size, PX_PER_PT);
     let mut out = String::new();
@@ -174,7 +183,7 @@ pub fn svg(spec: &ChartSpec, faces: &Faces) -> Result<String, DrawError> {
 }
 
 /// The chart as a PNG image at [`PNG_DPI`].
-pub fn png(spec: &ChartSpec, faces: &Faces) -> Result<Vec<u8>, DrawError> {
+pub fn png(spec: &ChartSpec, faces: &Faces) -> Result<Vec<u8>, ChartFileError> {
     let size = size(spec, faces);
     let scale = PNG_DPI / 72.0;
     let (w, h) = pixels(size, scale);
@@ -195,9 +204,9 @@ pub fn png(spec: &ChartSpec, faces: &Faces) -> Result<Vec<u8>, DrawError> {
             yppu: per_metre,
             unit: png::Unit::Meter,
         }));
-        let mut writer = enc.write_header().map_err(|e| DrawError::Backend(e.to_string()))?;
-        writer.write_image_data(&buf).map_err(|e| DrawError::Backend(e.to_string()))?;
-        writer.finish().map_err(|e| DrawError::Backend(e.to_string()))?;
+        let mut writer = enc.write_header().map_err(ChartFileError::Png)?;
+        writer.write_image_data(&buf).map_err(ChartFileError::Png)?;
+        writer.finish().map_err(ChartFileError::Png)?;
     }
     Ok(out)
 }
@@ -208,7 +217,7 @@ pub fn render(
     format: Format,
     faces: &Faces,
     meta: DocMeta,
-) -> Result<Vec<u8>, DrawError> {
+) -> Result<Vec<u8>, ChartFileError> {
     match format {
         Format::Svg => svg(spec, faces).map(String::into_bytes),
         Format::Png => png(spec, faces),
