@@ -15,9 +15,10 @@
 //! 5. [`chart`] — draws a chart spec onto any plotters `DrawingBackend`;
 //! 6. [`render`] — PDF (tera templates → markup → layout), chart files, terminal text.
 //!
-//! Used by every stage: [`diag`], [`format`] (the one number formatter), [`i18n`] (the
-//! wording catalog). [`pipeline`] chains the stages with their file I/O; [`cmd`] holds one
-//! file per command, [`cli`] their arguments.
+//! Used by every stage: [`diag`], [`format`](mod@format) (the one number formatter),
+//! [`i18n`] (the wording catalog), [`text`] (the embedded faces and the one line breaker).
+//! [`pipeline`] chains the stages with their file I/O; [`cmd`] holds one file per command,
+//! [`cli`] their arguments.
 //!
 //! Exit codes: 0 success, 2 invalid input or a command that cannot run.
 
