@@ -183,6 +183,10 @@ pub struct JourneyResult {
     pub peak_end: Option<f64>,
     /// (lowest + end) / 2, the estimate for a painful episode.
     pub trough_end: Option<f64>,
+    /// The key moments by step index, for drawing the emotion curve; not part of the JSON
+    /// contract (the fields above carry them by step id).
+    #[serde(skip)]
+    pub moments: Option<Moments>,
     /// The method label.
     pub method: &'static str,
     /// Key-touchpoint coverage.
@@ -250,6 +254,7 @@ pub fn analyse(
         lowest: min.map(|value| Extreme { value, steps: step_ids(&lowest_steps) }),
         valleys: m.as_ref().map(|m| step_ids(&m.valleys)).unwrap_or_default(),
         peak_end: m.as_ref().map(|m| m.peak_end),
+        moments: m.clone(),
         trough_end: match (min, &end) {
             (Some(lo), Some(e)) => Some((lo + e.value) / 2.0),
             _ => None,
@@ -343,6 +348,33 @@ pub fn mermaid(group_name: &str, journey: &Journey, scale: Scale) -> String {
 mod tests {
     use super::*;
     use crate::model::Step;
+
+    #[test]
+    fn moments_follow_the_peak_end_method() {
+        // a hospital visit of ten steps on −5..5
+        let scores = [2.0, -3.0, -1.0, 1.0, -4.0, 4.0, -2.0, -1.0, 2.0, 3.0];
+        let m = moments(&scores).unwrap();
+        assert!((m.mean - 0.1).abs() < 1e-9);
+        assert_eq!(m.peaks, vec![5]);
+        // −3 and −4 are local minima below mean − SD (≈ −2.5); −2 is a local minimum above it
+        assert_eq!(m.valleys, vec![1, 4]);
+        assert_eq!(m.end, 9);
+        assert!((m.peak_end - 3.5).abs() < 1e-9);
+
+        let flat = moments(&[2.0, 2.0, 2.0]).unwrap();
+        assert!(flat.peaks.is_empty() && flat.valleys.is_empty());
+        assert_eq!((flat.end, flat.mean), (2, 2.0));
+
+        // ties are all peaks; a missing score is skipped, also as a neighbour
+        let gaps = moments(&[3.0, f64::NAN, -1.0, 3.0, f64::NAN]).unwrap();
+        assert_eq!(gaps.peaks, vec![0, 3]);
+        assert_eq!(gaps.valleys, vec![2]);
+        assert_eq!(gaps.end, 3);
+        assert!((gaps.mean - 5.0 / 3.0).abs() < 1e-9);
+
+        assert_eq!(moments(&[]), None);
+        assert_eq!(moments(&[f64::NAN, f64::INFINITY]), None);
+    }
 
     fn step(id: &str, emotion: f64, kinds: &[TouchpointKind]) -> Step {
         Step {

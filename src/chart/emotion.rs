@@ -9,7 +9,8 @@
 //! not cross 0), a dashed average line labelled with its value (提升平均线), and the
 //! moments that drive the remembered experience — the peak step(s) (波峰), the valley
 //! step(s) (波谷) and the end step (末触点) — highlighted and labelled, each label placed
-//! where it hits no marker, no other label and not the curve. [`moments`] finds them; they
+//! where it hits no marker, no other label and not the curve. The analysis finds them
+//! ([`crate::analysis::journey::moments`]), and the spec carries them; they
 //! are heuristics, as the workshop method presents them. The title is drawn only on a
 //! chart of its own; the report sets it as a caption.
 
@@ -27,8 +28,7 @@ use crate::text::fit_label;
 use crate::view::EmotionChart;
 use crate::view::chart_words::Words;
 
-// The key moments are analysis (METHODS §5); the chart only draws them.
-pub use crate::analysis::journey::{Moments, moments};
+use crate::analysis::journey::Moments;
 
 // Palette: calm, print-friendly.
 const CURVE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
@@ -72,16 +72,19 @@ pub fn emotion<DB: DrawingBackend>(
         return Err(DrawError::NoData("the journey has no steps to draw".into()));
     }
     let scores: Vec<f64> = chart.steps.iter().map(|(_, v)| *v).collect();
-    let moments = moments(&scores)
-        .ok_or_else(|| DrawError::NoData("no step of the journey has a score".into()))?;
+    // the key moments are the analysis' (METHODS §5): the chart only draws them
+    let moments = &chart.moments;
+    if moments.end >= scores.len() || !scores.iter().any(|v| v.is_finite()) {
+        return Err(DrawError::NoData("no step of the journey has a score".into()));
+    }
     let w = Words::of(chart.lang);
     let (width, height) = c.size;
     if !(width.is_finite() && height.is_finite()) {
         return Err(DrawError::TooSmall { width, height });
     }
     let top = c.title(area, show_title.then_some(chart.title.as_str()))?;
-    let plan = Plan::new(chart, w, c, top, &moments)?;
-    draw(area, c, &plan, &moments, &scores, w)
+    let plan = Plan::new(chart, w, c, top, moments)?;
+    draw(area, c, &plan, moments, &scores, w)
 }
 
 /// Sizes and texts of one chart, decided before drawing.
@@ -450,7 +453,16 @@ mod tests {
     const AREA: Area = Area { x: 56.7, y: 400.0, width: 481.9, height: 240.9 };
 
     fn chart(steps: &[(&str, f64)], scale: (f64, f64)) -> EmotionChart {
+        let scores: Vec<f64> = steps.iter().map(|(_, v)| *v).collect();
+        let moments = crate::analysis::journey::moments(&scores).unwrap_or(Moments {
+            mean: f64::NAN,
+            peaks: Vec::new(),
+            valleys: Vec::new(),
+            end: usize::MAX,
+            peak_end: f64::NAN,
+        });
         EmotionChart {
+            moments,
             title: "旅程 · 情绪曲线".to_owned(),
             lang: Language::ZhCn,
             steps: steps.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect(),
@@ -554,32 +566,6 @@ mod tests {
                 assert!(!b.overlaps(m), "{:?} covers a marker", label.text);
             }
         }
-    }
-
-    #[test]
-    fn moments_follow_the_peak_end_method() {
-        let scores: Vec<f64> = hospital().steps.iter().map(|s| s.1).collect();
-        let m = moments(&scores).unwrap();
-        assert!((m.mean - 0.1).abs() < 1e-9);
-        assert_eq!(m.peaks, vec![5]);
-        // −3 and −4 are local minima below mean − SD (≈ −2.5); −2 is a local minimum above it
-        assert_eq!(m.valleys, vec![1, 4]);
-        assert_eq!(m.end, 9);
-        assert!((m.peak_end - 3.5).abs() < 1e-9);
-
-        let flat = moments(&[2.0, 2.0, 2.0]).unwrap();
-        assert!(flat.peaks.is_empty() && flat.valleys.is_empty());
-        assert_eq!((flat.end, flat.mean), (2, 2.0));
-
-        // ties are all peaks; a missing score is skipped, also as a neighbour
-        let gaps = moments(&[3.0, f64::NAN, -1.0, 3.0, f64::NAN]).unwrap();
-        assert_eq!(gaps.peaks, vec![0, 3]);
-        assert_eq!(gaps.valleys, vec![2]);
-        assert_eq!(gaps.end, 3);
-        assert!((gaps.mean - 5.0 / 3.0).abs() < 1e-9);
-
-        assert_eq!(moments(&[]), None);
-        assert_eq!(moments(&[f64::NAN, f64::INFINITY]), None);
     }
 
     #[test]

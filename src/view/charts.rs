@@ -247,6 +247,7 @@ fn from_analysis(
         }
         Kind::Emotion => {
             for j in &a.journeys {
+                let Some(moments) = j.moments.clone() else { continue };
                 let spec = ChartSpec::Emotion(EmotionChart {
                     title: format!(
                         "{}{}{}{}{}",
@@ -255,6 +256,7 @@ fn from_analysis(
                     lang,
                     steps: j.steps.iter().map(|s| (s.name.clone(), s.emotion)).collect(),
                     scale: range(j.scale),
+                    moments,
                 });
                 push(Some(format!("{}-{}", j.group, j.id)), spec);
             }

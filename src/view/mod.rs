@@ -501,18 +501,14 @@ pub fn build(
                 .journeys
                 .iter()
                 .map(|j| {
-                    let map = format!("journey-{}-{}", g.id, j.id);
-                    let chart = if chart_names.contains(&map) {
-                        map
-                    } else {
-                        format!("emotion-{}-{}", g.id, j.id)
-                    };
-                    charts.entry(chart.clone()).or_insert(ChartSpec::Emotion(EmotionChart {
-                        title: format!("{} · {}", j.name, labels.emotion_curve),
-                        lang,
-                        steps: j.steps.iter().map(|s| (s.name.clone(), s.emotion)).collect(),
-                        scale: (d.scales.emotion.min, d.scales.emotion.max),
-                    }));
+                    // the journey map, or else the bare emotion curve, when drawn
+                    let chart = [
+                        format!("journey-{}-{}", g.id, j.id),
+                        format!("emotion-{}-{}", g.id, j.id),
+                    ]
+                    .into_iter()
+                    .find(|name| chart_names.contains(name))
+                    .unwrap_or_default();
                     JourneyView {
                         id: j.id.clone(),
                         name: j.name.clone(),

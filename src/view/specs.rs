@@ -6,6 +6,7 @@
 //! Data and trivial accessors only: how a chart looks (colours, marker shapes, layout)
 //! is the `chart` module's.
 
+use crate::analysis::journey::Moments;
 use crate::analysis::kano::Category;
 use crate::model::{Dimension, Language, Move, TouchpointKind};
 
@@ -158,6 +159,8 @@ pub struct EmotionChart {
     pub steps: Vec<(String, f64)>,
     /// The declared scale.
     pub scale: (f64, f64),
+    /// The average line, peaks, valleys and end, as the analysis found them.
+    pub moments: Moments,
 }
 
 /// The charts a report refers to, by id. Every chart `kano chart` draws has a variant, so
