@@ -139,27 +139,19 @@ fn flatten(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
     }
 }
 
-/// Every catalog, parsed once per process; an unparsable one reads as empty.
-fn catalogs() -> &'static [Catalog; 3] {
-    static ALL: OnceLock<[Catalog; 3]> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let load = |i: usize| {
-            Catalog::parse(LANGUAGES[i], SOURCES[i]).unwrap_or(Catalog {
-                lang: LANGUAGES[i],
-                tree: Value::Null,
-                flat: BTreeMap::new(),
-            })
-        };
-        [load(0), load(1), load(2)]
-    })
-}
-
 /// The catalog of a language key (`zh-CN`, `zh-TW`, `en`; case-insensitive); English for
-/// any other key.
+/// any other key. Each language is parsed once per process, the first time it is asked
+/// for; one that does not parse reads as empty (and fails the tests).
 pub fn catalog(lang: &str) -> &'static Catalog {
-    let all = catalogs();
-    let i = LANGUAGES.iter().position(|l| l.eq_ignore_ascii_case(lang)).unwrap_or(2);
-    &all[i.min(2)]
+    static ALL: [OnceLock<Catalog>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let i = LANGUAGES.iter().position(|l| l.eq_ignore_ascii_case(lang)).unwrap_or(2).min(2);
+    ALL[i].get_or_init(|| {
+        Catalog::parse(LANGUAGES[i], SOURCES[i]).unwrap_or(Catalog {
+            lang: LANGUAGES[i],
+            tree: Value::Null,
+            flat: BTreeMap::new(),
+        })
+    })
 }
 
 /// Shorthand for `catalog(lang).text(key)`.
@@ -173,23 +165,20 @@ pub fn text(lang: &str, key: &'static str) -> &'static str {
 #[derive(Debug)]
 pub struct PerLanguage<T> {
     section: &'static str,
-    cache: OnceLock<[T; 3]>,
+    cache: [OnceLock<T>; 3],
 }
 
 impl<T: Deserialize<'static> + Default> PerLanguage<T> {
     /// The section at this dotted path (`terminal`, `common.kano_category`).
     pub const fn new(section: &'static str) -> Self {
-        PerLanguage { section, cache: OnceLock::new() }
+        PerLanguage { section, cache: [OnceLock::new(), OnceLock::new(), OnceLock::new()] }
     }
 
     /// The section in the language of this key (English for an unknown key).
     pub fn get(&'static self, lang: &str) -> &'static T {
-        let all = self.cache.get_or_init(|| {
-            LANGUAGES.map(|l| catalog(l).section(self.section).unwrap_or_default())
-        });
-        let key = catalog(lang).lang();
-        let i = LANGUAGES.iter().position(|l| *l == key).unwrap_or(2);
-        &all[i.min(2)]
+        let i = LANGUAGES.iter().position(|l| l.eq_ignore_ascii_case(lang)).unwrap_or(2).min(2);
+        self.cache[i]
+            .get_or_init(|| catalog(LANGUAGES[i]).section(self.section).unwrap_or_default())
     }
 
     /// Deserialise the section in every language: the first error, if any.

@@ -56,9 +56,13 @@ macro_rules! vocabulary {
             /// read once per process; the key itself if the catalog lacks it (a test proves
             /// it does not).
             pub fn label(self, lang: crate::model::Language) -> &'static str {
-                static LABELS: std::sync::OnceLock<Vec<[&'static str; 3]>> =
-                    std::sync::OnceLock::new();
-                let table = LABELS.get_or_init(|| {
+                static LABELS: [std::sync::OnceLock<Vec<&'static str>>; 3] = [
+                    std::sync::OnceLock::new(),
+                    std::sync::OnceLock::new(),
+                    std::sync::OnceLock::new(),
+                ];
+                let l = crate::i18n::LANGUAGES.iter().position(|l| *l == lang.key()).unwrap_or(2);
+                let table = LABELS[l.min(2)].get_or_init(|| {
                     // `TouchpointKind` → `touchpoint_kind`
                     let mut section = String::new();
                     for (i, c) in stringify!($name).chars().enumerate() {
@@ -67,22 +71,17 @@ macro_rules! vocabulary {
                         }
                         section.push(c.to_ascii_lowercase());
                     }
+                    let catalog = crate::i18n::catalog(lang.key());
                     $name::ALL
                         .iter()
                         .map(|v| {
                             let key = v.key().to_ascii_lowercase().replace('-', "_");
                             let dotted = format!("common.{section}.{key}");
-                            crate::i18n::LANGUAGES.map(|l| {
-                                crate::i18n::catalog(l)
-                                    .entries()
-                                    .get(&dotted)
-                                    .map_or(v.key(), String::as_str)
-                            })
+                            catalog.entries().get(&dotted).map_or(v.key(), String::as_str)
                         })
                         .collect()
                 });
-                let l = crate::i18n::LANGUAGES.iter().position(|l| *l == lang.key()).unwrap_or(2);
-                table.get(self as usize).and_then(|row| row.get(l)).copied().unwrap_or(self.key())
+                table.get(self as usize).copied().unwrap_or(self.key())
             }
 
             /// Every accepted spelling of every value: keys first, then the other names.

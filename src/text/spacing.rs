@@ -7,6 +7,7 @@ pub const CJK_LATIN_GAP_EM: f32 = 0.25;
 
 /// Characters set without spaces between them (CJK ideographs, kana, fullwidth forms,
 /// CJK punctuation).
+#[inline]
 pub fn is_wide(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x115F
@@ -30,14 +31,21 @@ pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
+/// A letter or digit that is not set wide (ASCII answered without the Unicode tables).
+#[inline]
 fn latin_like(c: char) -> bool {
-    c.is_alphanumeric() && !is_wide(c)
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_wide(c) && c.is_alphanumeric() }
 }
 
-/// Whether the CJK–Latin gap goes between `a` and the `b` after it.
+/// Whether the CJK–Latin gap goes between `a` and the `b` after it: one is a wide letter
+/// (an ideograph, kana, a fullwidth letter), the other a letter or digit set narrow.
+#[inline]
 pub fn wants_gap(a: char, b: char) -> bool {
-    let cjk = |c: char| is_wide(c) && c.is_alphanumeric();
-    (cjk(a) && latin_like(b)) || (latin_like(a) && cjk(b))
+    match (is_wide(a), is_wide(b)) {
+        (true, false) => latin_like(b) && a.is_alphanumeric(),
+        (false, true) => latin_like(a) && b.is_alphanumeric(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -51,5 +59,7 @@ mod tests {
         // punctuation takes no gap
         assert!(!wants_gap('「', 'A') && !wants_gap('A', '」'));
         assert!(is_ideograph('服') && !is_ideograph('，') && is_wide('，'));
+        assert!(wants_gap('Ａ', 'b') && wants_gap('é', '中') && !wants_gap('中', '，'));
+        assert!(!wants_gap('中', ' ') && !wants_gap('-', '中') && !wants_gap('中', '３'));
     }
 }
