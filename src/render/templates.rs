@@ -149,4 +149,15 @@ mod tests {
     fn templates_parse() {
         assert!(engine().is_ok());
     }
+
+    #[test]
+    fn a_wording_key_the_catalog_lacks_is_an_error() {
+        let mut t = Tera::new();
+        t.add_raw_template("ok", "{{ t.contents }}").unwrap();
+        t.add_raw_template("typo", "{{ t.contnets }}").unwrap();
+        let mut ctx = Context::new();
+        ctx.insert("t", crate::i18n::catalog("zh-CN").tree("report").unwrap());
+        assert_eq!(t.render("ok", &ctx).unwrap(), "目录");
+        assert!(t.render("typo", &ctx).is_err());
+    }
 }

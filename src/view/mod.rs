@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::format::{self, Num, UNDEFINED};
+use crate::i18n;
 use crate::model::{Date, Dimension, Language, Workshop};
 use labels::Labels;
 use text::Text;
@@ -30,8 +31,9 @@ pub struct ReportContext {
     pub lang: &'static str,
     /// Fixed wording in that language.
     pub labels: Labels,
-    /// More fixed wording, by key (`t.contents`, see [`text`]).
-    pub t: &'static Text,
+    /// The report wording, by key (`t.contents`): the `report` section of the wording
+    /// catalog as it stands, so a template may use any key the catalog files have.
+    pub t: &'static serde_json::Value,
     /// For a one-group report, that group's name; empty for the whole workshop.
     pub only_group: String,
     /// Title page data.
@@ -305,6 +307,12 @@ pub struct StepView {
 pub mod specs;
 pub use specs::{ChartSpec, EmotionChart};
 
+/// The `report` section of the catalog of `lang`, as the templates read it.
+fn report_words(lang: Language) -> &'static serde_json::Value {
+    static NULL: serde_json::Value = serde_json::Value::Null;
+    i18n::catalog(lang.key()).tree("report").unwrap_or(&NULL)
+}
+
 /// A number without a trailing `.0`.
 pub fn num(v: f64) -> String {
     // as typed: the shortest form that reads back as the same number, no rounding
@@ -554,7 +562,7 @@ pub fn build(
         .map_or_else(String::new, |g| g.name.clone());
     let ctx = ReportContext {
         lang: lang.key(),
-        t,
+        t: report_words(lang),
         only_group,
         workshop: MetaView {
             title: m.title.clone(),

@@ -1,8 +1,9 @@
-//! Report wording beyond the labels: section titles, table heads, short phrases, the Kano
-//! section's method names and level texts, the cover's date patterns. The words are the
-//! `report` section of the wording catalog (`templates/lang/*.yaml`); this module only
-//! names its keys. The templates reach them as `t.<key>`; a key missing from a catalog
-//! file fails the tests before any report is written.
+//! The report wording the Rust code itself puts together: brackets and separators, the
+//! Kano section's method names and level texts, the cover's date patterns. They are keys
+//! of the `report` section of the wording catalog (`templates/lang/*.yaml`), which the
+//! templates read whole as `t.<key>`; this struct names only the keys the code needs, so a
+//! template can gain wording without a change here. A key missing from a catalog file
+//! fails the tests before any report is written.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +23,6 @@ macro_rules! words {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
         pub struct $name {
             $(
                 #[doc = concat!("`t.", stringify!($field), "`.")]
@@ -34,24 +34,9 @@ macro_rules! words {
 }
 
 words! {
-    /// The `report` section: what the templates read as `t.*`.
+    /// The keys of the `report` section the code uses.
     pub struct Text {
-        contents, group_report, overview, journey_map, proposals, proposal, r#move, acts_on,
-        professionalism, ease, perception, total, rank, quick_win, principles, measurement,
-        touchpoint, indicator_kind, metric, model, timing, question, result, responses, gaps,
-        gap, symptoms, causes, measures, owner, due, self_test, statement, score, mean, none,
-        sep, lp, rp, prof_short, ease_short, perc_short, summary, summary_lead, takeaways,
-        tools, mentions, actions, action, status, overdue, open, as_of, journey_figures,
-        average_line, peak_end, valleys, missing_kinds, all_kinds_covered, servqual,
-        expectation, perception_p, gap_pe, items, overall, variant, value, zone, adequate,
-        desired, perceived, position, ipa, importance, performance, quadrant, metrics,
-        market_damage, customers_with_problem, complaint_rate, resolution_rate, lost_customers,
-        revenue_at_risk, word_of_mouth_loss, sensitivity, customers_kept, revenue_kept, pk,
-        group, comment, tied, methods, methods_lead, method_kano, method_servqual, method_zone,
-        method_metrics, method_tarp, method_journey, method_proposals, method_321, method_pk,
-        kano_method_text, colon, kano, feature, category, better, worse, kano_method,
-        kano_respondents, kano_source, kano_shares, kano_levels, kano_feature_sep, date_one,
-        date_same_month, date_range,
+        sep, lp, rp, kano_feature_sep, date_one, date_same_month, date_range,
     }
     /// The Kano evaluation tables, by their names in `kano classify`.
     kano_table: KanoTables,
@@ -61,8 +46,6 @@ words! {
     kano_level: ByCategory,
     /// Month names, January first (for `{month_name}` in the date patterns).
     month_names: [&'static str; 12],
-    /// `t.space`: the gap between two entries on one line (a full-width space in Chinese).
-    space: &'static str,
 }
 
 /// The Kano evaluation tables' names.
@@ -129,10 +112,12 @@ mod tests {
                 panic!("{e}");
             }
         }
-        assert_eq!(text(Language::ZhTw).contents, "目錄");
+        assert_eq!(text(Language::ZhTw).lp, "（");
         assert_eq!(text(Language::En).month_names[11], "December");
-        assert_eq!(text(Language::ZhCn).space, "\u{3000}");
-        assert_eq!(text(Language::En).space, " · ");
+        // the templates read the whole section
+        assert_eq!(i18n::text("zh-TW", "report.contents"), "目錄");
+        assert_eq!(i18n::text("zh-CN", "report.space"), "\u{3000}");
+        assert_eq!(i18n::text("en", "report.space"), " · ");
     }
 
     #[test]
