@@ -58,19 +58,6 @@ impl Category {
         }
     }
 
-    /// The English name: attractive, one-dimensional, must-be, indifferent, reverse,
-    /// questionable.
-    pub fn en_name(self) -> &'static str {
-        match self {
-            Category::A => "attractive",
-            Category::O => "one-dimensional",
-            Category::M => "must-be",
-            Category::I => "indifferent",
-            Category::R => "reverse",
-            Category::Q => "questionable",
-        }
-    }
-
     /// Read a letter (`A`…`Q`, trimmed, either case); `None` for anything else.
     pub fn from_letter(s: &str) -> Option<Category> {
         let mut chars = s.trim().chars();
@@ -256,11 +243,6 @@ mod tests {
 
     #[test]
     fn names_and_letters() {
-        let en: Vec<_> = Category::ALL.iter().map(|c| c.en_name()).collect();
-        assert_eq!(
-            en,
-            ["attractive", "one-dimensional", "must-be", "indifferent", "reverse", "questionable"]
-        );
         let letters: String = Category::ALL.iter().map(|c| c.letter()).collect();
         assert_eq!(letters, "AOMIRQ");
         for c in Category::ALL {

@@ -86,15 +86,6 @@ impl Segment {
     pub fn whole(features: Vec<KanoResult>) -> Segment {
         Segment { column: None, value: None, respondents: None, features }
     }
-
-    /// How people read the segment: `whole sample`, `city = 北京`, `city = (blank)`.
-    pub fn label(&self) -> String {
-        match (&self.column, &self.value) {
-            (None, _) => "whole sample".to_owned(),
-            (Some(c), Some(v)) => format!("{c} = {v}"),
-            (Some(c), None) => format!("{c} = (blank)"),
-        }
-    }
 }
 
 /// Why respondents were dropped, as the summary counts them (the per-respondent
@@ -133,16 +124,6 @@ impl DropKind {
             DropKind::StraightLikeDislike => "straight_like_dislike",
             DropKind::StraightDislikeLike => "straight_dislike_like",
             DropKind::TooManyQuestionable => "too_many_questionable",
-        }
-    }
-
-    /// A short English description; `max_questionable` is the method's k.
-    pub fn describe(self, max_questionable: Option<u32>) -> String {
-        match (self, max_questionable) {
-            (DropKind::StraightLikeDislike, _) => "straight-lined like/dislike".to_owned(),
-            (DropKind::StraightDislikeLike, _) => "straight-lined dislike/like".to_owned(),
-            (DropKind::TooManyQuestionable, Some(k)) => format!("more than {k} Q answers"),
-            (DropKind::TooManyQuestionable, None) => "too many Q answers".to_owned(),
         }
     }
 }

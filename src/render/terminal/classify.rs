@@ -102,10 +102,6 @@ use crate::analysis::kano::{
 use crate::format::{Num, raw};
 use crate::i18n;
 
-/// Kept for the chart module (`chart::text` rounds labels as `kano analyze` does) until it
-/// imports [`crate::format::fixed`] itself.
-pub use crate::format::fixed;
-
 /// The output formats of `kano classify`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
@@ -978,10 +974,10 @@ mod tests {
             (123456.0, 0, "123456"),
         ];
         for (x, d, want) in cases {
-            assert_eq!(fixed(x, d).as_deref(), Some(want), "{x} to {d}");
+            assert_eq!(crate::format::fixed(x, d).as_deref(), Some(want), "{x} to {d}");
         }
-        assert_eq!(fixed(f64::NAN, 2), None);
-        assert_eq!(fixed(f64::INFINITY, 2), None);
+        assert_eq!(crate::format::fixed(f64::NAN, 2), None);
+        assert_eq!(crate::format::fixed(f64::INFINITY, 2), None);
     }
 
     #[test]
@@ -1274,7 +1270,15 @@ mod tests {
                 Category::R => "common.kano_category_short.R",
                 Category::Q => "common.kano_category_short.Q",
             });
-            assert!(counts.contains(&format!("- **{c}** {zh} ({})", c.en_name())));
+            let en = crate::i18n::catalog("en").text(match c {
+                Category::A => "terminal.classify.kano_term.A",
+                Category::O => "terminal.classify.kano_term.O",
+                Category::M => "terminal.classify.kano_term.M",
+                Category::I => "terminal.classify.kano_term.I",
+                Category::R => "terminal.classify.kano_term.R",
+                Category::Q => "terminal.classify.kano_term.Q",
+            });
+            assert!(counts.contains(&format!("- **{c}** {zh} ({en})")));
         }
         let resp = md(&respondent_report());
         golden("respondents.md", &resp);
