@@ -159,30 +159,55 @@ pub fn text(lang: &str, key: &'static str) -> &'static str {
     catalog(lang).text(key)
 }
 
-/// A catalog section deserialised once per process for each language: a `static` of this
-/// type caches what [`Catalog::section`] gives, and falls back to `T::default()` (empty
-/// wording) for a section that does not fit — the tests of each section make sure it does.
+/// Wording read from a catalog once per process for each language, the first time that
+/// language is asked for: a `static` of this type caches a section deserialised
+/// ([`PerLanguage::new`]; `T::default()`, empty wording, for a section that does not fit —
+/// the tests of each section make sure it does) or whatever a function builds from the
+/// language's catalog ([`PerLanguage::with`]).
 #[derive(Debug)]
 pub struct PerLanguage<T> {
     section: &'static str,
+    make: Option<fn(&'static Catalog) -> T>,
     cache: [OnceLock<T>; 3],
 }
 
 impl<T: Deserialize<'static> + Default> PerLanguage<T> {
     /// The section at this dotted path (`terminal`, `common.kano_category`).
     pub const fn new(section: &'static str) -> Self {
-        PerLanguage { section, cache: [OnceLock::new(), OnceLock::new(), OnceLock::new()] }
+        PerLanguage {
+            section,
+            make: None,
+            cache: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
+        }
     }
 
-    /// The section in the language of this key (English for an unknown key).
+    /// What `make` builds from a language's catalog (wording from several sections).
+    pub const fn with(make: fn(&'static Catalog) -> T) -> Self {
+        PerLanguage {
+            section: "",
+            make: Some(make),
+            cache: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
+        }
+    }
+
+    /// The wording in the language of this key (English for an unknown key).
     pub fn get(&'static self, lang: &str) -> &'static T {
         let i = LANGUAGES.iter().position(|l| l.eq_ignore_ascii_case(lang)).unwrap_or(2).min(2);
-        self.cache[i]
-            .get_or_init(|| catalog(LANGUAGES[i]).section(self.section).unwrap_or_default())
+        self.cache[i].get_or_init(|| {
+            let catalog = catalog(LANGUAGES[i]);
+            match self.make {
+                Some(make) => make(catalog),
+                None => catalog.section(self.section).unwrap_or_default(),
+            }
+        })
     }
 
-    /// Deserialise the section in every language: the first error, if any.
+    /// Deserialise the section in every language: the first error, if any (nothing to
+    /// check for [`PerLanguage::with`]).
     pub fn check(&'static self) -> Result<(), CatalogError> {
+        if self.make.is_some() {
+            return Ok(());
+        }
         LANGUAGES.iter().try_for_each(|l| catalog(l).section::<T>(self.section).map(|_| ()))
     }
 }
@@ -272,6 +297,10 @@ mod tests {
         assert!(COMMON.check().is_ok());
         assert_eq!(COMMON.get("en").language_name, "English");
         assert_eq!(COMMON.get("zh-tw").language_name, "繁體中文");
+        static NAME: PerLanguage<String> =
+            PerLanguage::with(|c| c.text("common.language_name").to_owned());
+        assert_eq!(NAME.get("en"), "English");
+        assert!(NAME.check().is_ok());
     }
 
     #[test]

@@ -36,12 +36,4 @@ pub mod render;
 pub mod text;
 pub mod view;
 
-use std::process::ExitCode;
-
-/// Exit code for invalid input or a command that cannot run.
-pub const EXIT_INVALID: u8 = 2;
-
-/// Run a parsed command line; the exit code to leave with.
-pub fn run(cli: cli::Cli) -> ExitCode {
-    cmd::run(cli)
-}
+pub use cmd::{EXIT_INVALID, run};

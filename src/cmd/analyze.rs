@@ -3,9 +3,10 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
+use super::EXIT_INVALID;
 use crate::cmd::load_for_output;
 use crate::pipeline::analyze_workshop;
-use crate::{EXIT_INVALID, analysis, cli, diag, model, render};
+use crate::{analysis, cli, diag, model, render};
 
 pub fn run(args: &cli::AnalyzeArgs) -> ExitCode {
     let path = args.workshop.as_path();

@@ -6,9 +6,10 @@
 
 use std::process::ExitCode;
 
+use super::EXIT_INVALID;
 use crate::cmd::load_for_output;
 use crate::pipeline::{analyze_workshop, kano_data};
-use crate::{EXIT_INVALID, analysis, cli, diag, model, render, text, view};
+use crate::{analysis, cli, diag, model, render, text, view};
 
 /// Why one chart file could not be made.
 #[derive(Debug, thiserror::Error)]

@@ -3,8 +3,9 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
+use super::EXIT_INVALID;
+use crate::diag;
 use crate::pipeline::load_and_check;
-use crate::{EXIT_INVALID, diag};
 
 pub fn run(path: &std::path::Path, deny_warnings: bool) -> ExitCode {
     let (loaded, diags) = load_and_check(path);

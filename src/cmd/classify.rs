@@ -3,9 +3,10 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
+use super::EXIT_INVALID;
 use crate::pipeline::classify;
 use crate::pipeline::load_and_check;
-use crate::{EXIT_INVALID, analysis, cli, diag, input, render};
+use crate::{analysis, cli, diag, input, render};
 
 static PROGRESS: std::sync::OnceLock<indicatif::ProgressBar> = std::sync::OnceLock::new();
 

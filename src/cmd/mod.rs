@@ -14,6 +14,10 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
+
+/// Exit code for invalid input or a command that cannot run.
+pub const EXIT_INVALID: u8 = 2;
+
 use crate::{diag, input, model, pipeline};
 
 /// Run a parsed command line.

@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
+use super::EXIT_INVALID;
 use super::scaffold;
-use crate::{EXIT_INVALID, cli};
+use crate::cli;
 
 pub fn run(dir: &std::path::Path, lang: cli::NewLang) -> ExitCode {
     match scaffold::create(dir, lang) {

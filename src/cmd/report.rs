@@ -7,9 +7,10 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
+use super::EXIT_INVALID;
 use crate::cmd::load_for_output;
 use crate::pipeline::{analyze_workshop, kano_data};
-use crate::{EXIT_INVALID, analysis, cli, diag, input, model, render, view};
+use crate::{analysis, cli, diag, input, model, render, view};
 
 pub fn run(args: &cli::ReportArgs) -> ExitCode {
     let path = args.workshop.as_path();

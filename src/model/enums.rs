@@ -56,31 +56,26 @@ macro_rules! vocabulary {
             /// read once per process; the key itself if the catalog lacks it (a test proves
             /// it does not).
             pub fn label(self, lang: crate::model::Language) -> &'static str {
-                static LABELS: [std::sync::OnceLock<Vec<&'static str>>; 3] = [
-                    std::sync::OnceLock::new(),
-                    std::sync::OnceLock::new(),
-                    std::sync::OnceLock::new(),
-                ];
-                let l = crate::i18n::LANGUAGES.iter().position(|l| *l == lang.key()).unwrap_or(2);
-                let table = LABELS[l.min(2)].get_or_init(|| {
-                    // `TouchpointKind` → `touchpoint_kind`
-                    let mut section = String::new();
-                    for (i, c) in stringify!($name).chars().enumerate() {
-                        if c.is_ascii_uppercase() && i > 0 {
-                            section.push('_');
+                static LABELS: crate::i18n::PerLanguage<Vec<&'static str>> =
+                    crate::i18n::PerLanguage::with(|catalog| {
+                        // `TouchpointKind` → `touchpoint_kind`
+                        let mut section = String::new();
+                        for (i, c) in stringify!($name).chars().enumerate() {
+                            if c.is_ascii_uppercase() && i > 0 {
+                                section.push('_');
+                            }
+                            section.push(c.to_ascii_lowercase());
                         }
-                        section.push(c.to_ascii_lowercase());
-                    }
-                    let catalog = crate::i18n::catalog(lang.key());
-                    $name::ALL
-                        .iter()
-                        .map(|v| {
-                            let key = v.key().to_ascii_lowercase().replace('-', "_");
-                            let dotted = format!("common.{section}.{key}");
-                            catalog.entries().get(&dotted).map_or(v.key(), String::as_str)
-                        })
-                        .collect()
-                });
+                        $name::ALL
+                            .iter()
+                            .map(|v| {
+                                let key = v.key().to_ascii_lowercase().replace('-', "_");
+                                let dotted = format!("common.{section}.{key}");
+                                catalog.entries().get(&dotted).map_or(v.key(), String::as_str)
+                            })
+                            .collect()
+                    });
+                let table = LABELS.get(lang.key());
                 table.get(self as usize).copied().unwrap_or(self.key())
             }
 

@@ -44,21 +44,9 @@ impl ReportOptions {
 }
 
 fn render_markup(ctx: &view::ReportContext, opts: &ReportOptions) -> Result<String, ReportError> {
-    let tera =
-        templates::engine_with(&opts.templates).map_err(|e| ReportError::Template(chain(&e)))?;
-    templates::render_report(&tera, ctx).map_err(|e| ReportError::Template(chain(&e)))
-}
-
-/// A tera error with its causes (the line and column of a template mistake).
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut cause = e.source();
-    while let Some(c) = cause {
-        s.push_str(": ");
-        s.push_str(&c.to_string());
-        cause = c.source();
-    }
-    s
+    let tera = templates::engine_with(&opts.templates)
+        .map_err(|e| ReportError::Template(crate::diag::chain(&e)))?;
+    templates::render_report(&tera, ctx).map_err(|e| ReportError::Template(crate::diag::chain(&e)))
 }
 
 /// The report markup of `ws`: what the templates produce, before layout.

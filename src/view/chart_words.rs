@@ -8,7 +8,6 @@
 //! gives empty words (and fails the tests), never a panic.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use crate::analysis::kano::Category;
 use crate::format::Num;
@@ -218,27 +217,20 @@ impl KanoNames {
     }
 }
 
-/// The words of every catalog language, in [`i18n::LANGUAGES`] order.
-fn all() -> &'static [Words; 3] {
-    static ALL: OnceLock<[Words; 3]> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let load = |lang: &str| {
-            let catalog = i18n::catalog(lang);
-            let mut words: Words = catalog.section("chart").unwrap_or_default();
-            words.kano = catalog.section("common").unwrap_or_default();
-            words.kano.latin = lang == "en";
-            words
-        };
-        i18n::LANGUAGES.map(load)
-    })
+/// The chart words of one language: the `chart` section, with the Kano category names of
+/// `common`.
+fn load(catalog: &'static i18n::Catalog) -> Words {
+    let mut words: Words = catalog.section("chart").unwrap_or_default();
+    words.kano = catalog.section("common").unwrap_or_default();
+    words.kano.latin = catalog.lang() == "en";
+    words
 }
 
 impl Words {
     /// The wording of `lang`.
     pub fn of(lang: Language) -> &'static Words {
-        let all = all();
-        let i = i18n::LANGUAGES.iter().position(|l| *l == lang.key()).unwrap_or(2);
-        &all[i.min(2)]
+        static ALL: i18n::PerLanguage<Words> = i18n::PerLanguage::with(load);
+        ALL.get(lang.key())
     }
 
     /// The short name of a Kano category, with its letter, where space is tight: "兴奋 A",

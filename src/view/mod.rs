@@ -322,21 +322,26 @@ pub fn num(v: f64) -> String {
 /// The workshop's dates in the patterns of `t` (`date_one`, `date_same_month`,
 /// `date_range`).
 fn dates(s: Date, e: Option<Date>, t: &Text) -> String {
-    let fill = |pattern: &str, d: Date, end_day: u32| {
+    let date = |pattern: &str, d: Date, end_day: u32| {
         let month = usize::try_from(d.month).ok().and_then(|m| m.checked_sub(1));
-        pattern
-            .replace("{year}", &d.year.to_string())
-            .replace("{month}", &d.month.to_string())
-            .replace("{month_name}", month.and_then(|m| t.month_names.get(m)).unwrap_or(&""))
-            .replace("{day}", &d.day.to_string())
-            .replace("{end_day}", &end_day.to_string())
+        let month_name = month.and_then(|m| t.month_names.get(m)).unwrap_or(&"");
+        i18n::fill(
+            pattern,
+            &[
+                ("year", &d.year.to_string()),
+                ("month", &d.month.to_string()),
+                ("month_name", month_name),
+                ("day", &d.day.to_string()),
+                ("end_day", &end_day.to_string()),
+            ],
+        )
     };
-    let one = |d: Date| fill(t.date_one, d, d.day);
+    let one = |d: Date| date(t.date_one, d, d.day);
     match e {
         Some(e) if e != s && e.year == s.year && e.month == s.month => {
-            fill(t.date_same_month, s, e.day)
+            date(t.date_same_month, s, e.day)
         }
-        Some(e) if e != s => t.date_range.replace("{start}", &one(s)).replace("{end}", &one(e)),
+        Some(e) if e != s => i18n::fill(t.date_range, &[("start", &one(s)), ("end", &one(e))]),
         _ => one(s),
     }
 }

@@ -1,4 +1,5 @@
-//! One Kano answer and one importance rating, parsed from what a survey export holds.
+//! One Kano answer, parsed from what a survey export holds (the importance rating is
+//! [`super::importance`], which shares the folding of cells defined here).
 //!
 //! Source: METHODS §1.1 (the five options of Kano et al. 1984 as worded by Berger et al.
 //! 1993, with the Chinese variants the course uses) and §1.3 "Coding" (reversed exports are
@@ -31,8 +32,6 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-
-use super::importance::Importance;
 
 /// One of the five answer options. The discriminant is the standard code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -71,7 +70,7 @@ pub struct InvalidValue {
 }
 
 impl InvalidValue {
-    fn new(raw: &str) -> InvalidValue {
+    pub(super) fn new(raw: &str) -> InvalidValue {
         InvalidValue { value: raw.trim().to_owned() }
     }
 }
@@ -183,39 +182,9 @@ impl fmt::Display for Answer {
     }
 }
 
-/// Parse a self-stated importance rating 1–9: a digit (`7`) or a label that starts with the
-/// integer (`9 - Extremely important`, `9 Extremely important`, `9: …`, `9 (…)`). The integer
-/// must be followed by the end, white space, a dash, a colon or an opening parenthesis, so
-/// `9.5` and `9x` are invalid; so are 0 and 10 and above. Blank is `Ok(None)`.
-pub fn parse_importance(raw: &str) -> Result<Option<Importance>, InvalidValue> {
-    // fast path: a bare digit, no allocation
-    if let [d @ b'1'..=b'9'] = raw.as_bytes() {
-        return Ok(Importance::new(d - b'0'));
-    }
-    let folded = fold(raw);
-    if folded.is_empty() {
-        return Ok(None);
-    }
-    let digits_end = folded.find(|c: char| !c.is_ascii_digit()).unwrap_or(folded.len());
-    let (digits, rest) = folded.split_at(digits_end);
-    let rest_ok = match rest.chars().next() {
-        None => true,
-        Some(c) => c == ' ' || c == ':' || c == '(',
-    };
-    if digits.is_empty() || !rest_ok {
-        return Err(InvalidValue::new(raw));
-    }
-    digits
-        .parse::<u8>()
-        .ok()
-        .and_then(Importance::new)
-        .map(Some)
-        .ok_or_else(|| InvalidValue::new(raw))
-}
-
 /// Fold a cell for comparison (see the module docs). Inner dashes become a space, so after
 /// folding `9 - x` reads `9 x`; a leading or trailing dash stays, so `-1` is not `1`.
-fn fold(raw: &str) -> String {
+pub(super) fn fold(raw: &str) -> String {
     let half: String = raw
         .chars()
         .map(|c| match c {
@@ -454,26 +423,6 @@ mod tests {
             assert_eq!(p(a.zh_label()), Ok(Some(a)));
             assert_eq!(a.to_string(), a.en_label());
             assert_eq!(Answer::ALL[a.index()], a);
-        }
-    }
-
-    #[test]
-    fn importance() {
-        let parse_importance = |s: &str| super::parse_importance(s).map(|v| v.map(Importance::get));
-        for v in 1..=9u8 {
-            assert_eq!(parse_importance(&v.to_string()), Ok(Some(v)));
-        }
-        assert_eq!(parse_importance("9 - Extremely important"), Ok(Some(9)));
-        assert_eq!(parse_importance("3 - Somewhat important"), Ok(Some(3)));
-        assert_eq!(parse_importance("7-Very important"), Ok(Some(7)));
-        assert_eq!(parse_importance("5 Important"), Ok(Some(5)));
-        assert_eq!(parse_importance("5: important"), Ok(Some(5)));
-        assert_eq!(parse_importance("5 (important)"), Ok(Some(5)));
-        assert_eq!(parse_importance(" ６ "), Ok(Some(6)));
-        assert_eq!(parse_importance(""), Ok(None));
-        assert_eq!(parse_importance("  "), Ok(None));
-        for bad in ["0", "10", "9.5", "9x", "Extremely important", "-3", "x9", "999999999999"] {
-            assert!(parse_importance(bad).is_err(), "{bad}");
         }
     }
 }

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use super::answer::{InvalidValue, fold};
+
 /// An importance rating, 1 (not at all) … 9 (extremely important).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Importance(u8);
@@ -16,9 +18,9 @@ impl Importance {
         (1..=9).contains(&value).then_some(Importance(value))
     }
 
-    /// Parse a cell; see [`super::answer::parse_importance`].
-    pub fn parse(raw: &str) -> Result<Option<Importance>, super::answer::InvalidValue> {
-        super::answer::parse_importance(raw)
+    /// Parse a cell; see [`parse_importance`].
+    pub fn parse(raw: &str) -> Result<Option<Importance>, InvalidValue> {
+        parse_importance(raw)
     }
 
     /// The rating, 1–9.
@@ -31,6 +33,36 @@ impl fmt::Display for Importance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
     }
+}
+
+/// Parse a self-stated importance rating 1–9: a digit (`7`) or a label that starts with the
+/// integer (`9 - Extremely important`, `9 Extremely important`, `9: …`, `9 (…)`). The integer
+/// must be followed by the end, white space, a dash, a colon or an opening parenthesis, so
+/// `9.5` and `9x` are invalid; so are 0 and 10 and above. Blank is `Ok(None)`.
+pub fn parse_importance(raw: &str) -> Result<Option<Importance>, InvalidValue> {
+    // fast path: a bare digit, no allocation
+    if let [d @ b'1'..=b'9'] = raw.as_bytes() {
+        return Ok(Importance::new(d - b'0'));
+    }
+    let folded = fold(raw);
+    if folded.is_empty() {
+        return Ok(None);
+    }
+    let digits_end = folded.find(|c: char| !c.is_ascii_digit()).unwrap_or(folded.len());
+    let (digits, rest) = folded.split_at(digits_end);
+    let rest_ok = match rest.chars().next() {
+        None => true,
+        Some(c) => c == ' ' || c == ':' || c == '(',
+    };
+    if digits.is_empty() || !rest_ok {
+        return Err(InvalidValue::new(raw));
+    }
+    digits
+        .parse::<u8>()
+        .ok()
+        .and_then(Importance::new)
+        .map(Some)
+        .ok_or_else(|| InvalidValue::new(raw))
 }
 
 /// Running mean of importance ratings: O(1) memory.
@@ -61,6 +93,26 @@ impl ImportanceAccumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn importance() {
+        let parse_importance = |s: &str| super::parse_importance(s).map(|v| v.map(Importance::get));
+        for v in 1..=9u8 {
+            assert_eq!(parse_importance(&v.to_string()), Ok(Some(v)));
+        }
+        assert_eq!(parse_importance("9 - Extremely important"), Ok(Some(9)));
+        assert_eq!(parse_importance("3 - Somewhat important"), Ok(Some(3)));
+        assert_eq!(parse_importance("7-Very important"), Ok(Some(7)));
+        assert_eq!(parse_importance("5 Important"), Ok(Some(5)));
+        assert_eq!(parse_importance("5: important"), Ok(Some(5)));
+        assert_eq!(parse_importance("5 (important)"), Ok(Some(5)));
+        assert_eq!(parse_importance(" ６ "), Ok(Some(6)));
+        assert_eq!(parse_importance(""), Ok(None));
+        assert_eq!(parse_importance("  "), Ok(None));
+        for bad in ["0", "10", "9.5", "9x", "Extremely important", "-3", "x9", "999999999999"] {
+            assert!(parse_importance(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn range() {

@@ -82,12 +82,12 @@ pub mod rule;
 pub mod strength;
 pub mod table;
 
-pub use answer::{Answer, Coding, InvalidValue, parse_importance};
+pub use answer::{Answer, Coding, InvalidValue};
 pub use category::{Category, Counts, Shares};
 pub use cleaning::DropReason;
 pub use continuous::Continuous;
 pub use fong::{Fong, FongVerdict};
-pub use importance::Importance;
+pub use importance::{Importance, parse_importance};
 pub use method::Method;
 pub use report::{ClassifyReport, DropKind, Dropped, Segment, tally_dropped};
 pub use result::{FeatureAccumulator, KanoResult};

@@ -90,7 +90,6 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::sync::OnceLock;
 
 use serde::Deserialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -232,10 +231,8 @@ fn words() -> &'static Words {
 /// The Chinese category names of the legends: `common.kano_category_short` of zh-CN,
 /// parsed once.
 fn zh_names() -> &'static Letters {
-    static ZH: OnceLock<Letters> = OnceLock::new();
-    ZH.get_or_init(|| {
-        i18n::catalog("zh-CN").section("common.kano_category_short").unwrap_or_default()
-    })
+    static NAMES: i18n::PerLanguage<Letters> = i18n::PerLanguage::new("common.kano_category_short");
+    NAMES.get("zh-CN")
 }
 
 impl Words {
