@@ -30,6 +30,10 @@ pub enum Command {
         /// Treat warnings as errors (exit 2 if there are any).
         #[arg(long)]
         deny_warnings: bool,
+        /// Language of the messages; by default the workshop's `language` (English when
+        /// the file cannot be read). Field names and values stay as typed.
+        #[arg(long, value_enum)]
+        lang: Option<ReportLang>,
     },
     /// Write the workshop report as a PDF: cover, contents, the groups' outputs and the
     /// workshop-wide analysis.

@@ -19,20 +19,190 @@ use unicode_width::UnicodeWidthChar;
 /// Separates message, expected and hint inside a serde custom error string: see
 /// [`rich_error`] and [`split_rich`].
 pub const SEP: char = '\u{1F}';
+/// Separates a message's key from its arguments, and the arguments from each other.
+const ARG_SEP: char = '\u{1E}';
+/// Separates an argument's name from its value.
+const NAME_SEP: char = '\u{1D}';
+/// Separates the items of a list argument.
+const ITEM_SEP: char = '\u{1C}';
+
+/// The text a deserialiser hands a field whose value was wrong, so that the rest of the
+/// record can still be built and checked: types that parse text ([`Date`](../model), the
+/// vocabularies) map it to their own placeholder value, and renderers never show it (a
+/// [`Arg::Text`] holding it prints as `?`). It cannot come from a file: the input stage
+/// rejects control characters.
+pub const PLACEHOLDER: &str = "\u{1A}invalid\u{1A}";
+
+/// One argument of a [`Msg`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Arg {
+    /// Shown as it is: a value, key or path as the user typed it, a number, a file name.
+    Text(String),
+    /// A word of the catalog (`check.words.<key>`), shown in the reader's language.
+    Word(String),
+    /// Values as typed, each quoted, joined by the language's list separator.
+    List(Vec<String>),
+}
+
+/// A message as data: a key of the wording catalog's `check` section and the values of its
+/// `{placeholders}`. It becomes words only when printed, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Msg {
+    /// The key under `check` (`unknown_field`); `raw` for text that has no key yet.
+    pub key: String,
+    /// Placeholder name → value.
+    pub args: Vec<(String, Arg)>,
+}
+
+impl Msg {
+    /// A message without arguments.
+    pub fn new(key: &str) -> Self {
+        Msg { key: key.to_owned(), args: Vec::new() }
+    }
+
+    /// Text shown as it is, in every language (an error of the system, a parser's words).
+    pub fn raw(text: impl Into<String>) -> Self {
+        Msg::new("raw").text("text", text.into())
+    }
+
+    /// Add an argument shown as typed.
+    #[must_use]
+    pub fn text(mut self, name: &str, value: impl ToString) -> Self {
+        self.args.push((name.to_owned(), Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Add an argument that is a catalog word (`check.words.<key>`).
+    #[must_use]
+    pub fn word(mut self, name: &str, key: &str) -> Self {
+        self.args.push((name.to_owned(), Arg::Word(key.to_owned())));
+        self
+    }
+
+    /// Add a list argument.
+    #[must_use]
+    pub fn list<S: ToString>(mut self, name: &str, items: impl IntoIterator<Item = S>) -> Self {
+        let items = items.into_iter().map(|s| s.to_string()).collect();
+        self.args.push((name.to_owned(), Arg::List(items)));
+        self
+    }
+
+    /// The value of a text argument.
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args.iter().find(|(n, _)| n == name).and_then(|(_, a)| match a {
+            Arg::Text(t) | Arg::Word(t) => Some(t.as_str()),
+            Arg::List(_) => None,
+        })
+    }
+
+    /// "Did you mean `x`?"
+    pub fn did_you_mean(candidate: &str) -> Self {
+        Msg::new("did_you_mean").text("candidate", candidate)
+    }
+
+    /// "One of `a`, `b`, …"
+    pub fn one_of<S: ToString>(items: impl IntoIterator<Item = S>) -> Self {
+        Msg::new("one_of").list("list", items)
+    }
+
+    /// The message as one line of control-separated text, for a serde error string.
+    pub fn encode(&self) -> String {
+        let mut s = format!("{MSG_MARK}{}", self.key);
+        for (name, arg) in &self.args {
+            s.push(ARG_SEP);
+            s.push_str(name);
+            s.push(NAME_SEP);
+            match arg {
+                Arg::Text(t) => {
+                    s.push('t');
+                    s.push_str(t);
+                }
+                Arg::Word(w) => {
+                    s.push('w');
+                    s.push_str(w);
+                }
+                Arg::List(items) => {
+                    s.push('l');
+                    s.push_str(&items.join(&ITEM_SEP.to_string()));
+                }
+            }
+        }
+        s
+    }
+
+    /// Read back what [`Msg::encode`] wrote; other text (a serde message of its own)
+    /// becomes [`Msg::raw`].
+    pub fn decode(s: &str) -> Msg {
+        let Some(body) = s.strip_prefix(MSG_MARK) else { return Msg::raw(s) };
+        let mut parts = body.split(ARG_SEP);
+        let mut m = Msg::new(parts.next().unwrap_or_default());
+        for part in parts {
+            let Some((name, value)) = part.split_once(NAME_SEP) else { continue };
+            let mut chars = value.chars();
+            let arg = match chars.next() {
+                Some('w') => Arg::Word(chars.as_str().to_owned()),
+                Some('l') if chars.as_str().is_empty() => Arg::List(Vec::new()),
+                Some('l') => Arg::List(chars.as_str().split(ITEM_SEP).map(str::to_owned).collect()),
+                _ => Arg::Text(chars.as_str().to_owned()),
+            };
+            m.args.push((name.to_owned(), arg));
+        }
+        m
+    }
+}
+
+/// Starts an encoded message (so that plain text is never read as a key).
+const MSG_MARK: char = '\u{1B}';
+
+impl From<String> for Msg {
+    fn from(s: String) -> Self {
+        Msg::raw(s)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(s: &str) -> Self {
+        Msg::raw(s)
+    }
+}
+
+impl std::fmt::Display for Msg {
+    /// The key and its arguments (for logs and tests); printing to a reader goes through
+    /// the catalog ([`render`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.key == "raw" {
+            return f.write_str(self.arg("text").unwrap_or_default());
+        }
+        f.write_str(&self.key)?;
+        for (name, arg) in &self.args {
+            match arg {
+                Arg::Text(t) | Arg::Word(t) => write!(f, " {name}=`{t}`")?,
+                Arg::List(items) => write!(f, " {name}=[{}]", items.join(", "))?,
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Build a serde custom error that carries an "expected" and a hint; the collecting
 /// deserialiser of the input stage turns it into a [`Diagnostic`] with those fields.
-pub fn rich_error<E: serde::de::Error>(message: &str, expected: &str, hint: &str) -> E {
-    E::custom(format!("{message}{SEP}{expected}{SEP}{hint}"))
+pub fn rich_error<E: serde::de::Error>(message: Msg, expected: Option<Msg>, hint: Option<Msg>) -> E {
+    let enc = Msg::encode;
+    E::custom(format!(
+        "{}{SEP}{}{SEP}{}",
+        enc(&message),
+        expected.as_ref().map(enc).unwrap_or_default(),
+        hint.as_ref().map(enc).unwrap_or_default()
+    ))
 }
 
-/// The message, the "expected" and the hint of an error message built with [`SEP`]
-/// (empty parts are `None`).
-pub fn split_rich(msg: &str) -> (&str, Option<&str>, Option<&str>) {
+/// The message, the "expected" and the hint of an error message built with
+/// [`rich_error`] (empty parts are `None`; text of serde's own is a [`Msg::raw`]).
+pub fn split_rich(msg: &str) -> (Msg, Option<Msg>, Option<Msg>) {
     let mut parts = msg.split(SEP);
-    let message = parts.next().unwrap_or_default();
-    let expected = parts.next().filter(|s| !s.is_empty());
-    let hint = parts.next().filter(|s| !s.is_empty());
+    let message = Msg::decode(parts.next().unwrap_or_default());
+    let expected = parts.next().filter(|s| !s.is_empty()).map(Msg::decode);
+    let hint = parts.next().filter(|s| !s.is_empty()).map(Msg::decode);
     (message, expected, hint)
 }
 
@@ -96,11 +266,11 @@ pub struct Diagnostic {
     /// The field path, e.g. `groups[1].journeys[0].steps[2].emotion`.
     pub path: String,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
     /// What was expected, if that helps.
-    pub expected: Option<String>,
+    pub expected: Option<Msg>,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
 }
 
 impl Diagnostic {
@@ -114,7 +284,7 @@ impl Diagnostic {
         file: impl Into<String>,
         pos: Pos,
         path: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Msg>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -132,33 +302,33 @@ impl Diagnostic {
         file: impl Into<String>,
         pos: Pos,
         path: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Msg>,
     ) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, pos, path, message) }
     }
 
     /// Add what was expected.
     #[must_use]
-    pub fn expected(mut self, e: impl Into<String>) -> Self {
+    pub fn expected(mut self, e: impl Into<Msg>) -> Self {
         self.expected = Some(e.into());
         self
     }
 
     /// Add a hint.
     #[must_use]
-    pub fn hint(mut self, h: impl Into<String>) -> Self {
+    pub fn hint(mut self, h: impl Into<Msg>) -> Self {
         self.hint = Some(h.into());
         self
     }
 
     /// Set what was expected, in place.
-    pub fn set_expected(&mut self, e: impl Into<String>) -> &mut Self {
+    pub fn set_expected(&mut self, e: impl Into<Msg>) -> &mut Self {
         self.expected = Some(e.into());
         self
     }
 
     /// Set the hint, in place.
-    pub fn set_hint(&mut self, h: impl Into<String>) -> &mut Self {
+    pub fn set_hint(&mut self, h: impl Into<Msg>) -> &mut Self {
         self.hint = Some(h.into());
         self
     }
@@ -177,41 +347,63 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.dedup();
 }
 
-/// Render diagnostics for a terminal. `sources` maps a file name to its text, for snippets.
-pub fn render(diags: &[Diagnostic], sources: &BTreeMap<String, String>) -> String {
+/// Turns a [`Msg`] into words in the reader's language (the commands build it from the
+/// wording catalog; this module knows no catalog).
+pub type Say<'a> = &'a dyn Fn(&Msg) -> String;
+
+/// Render diagnostics for a terminal. `sources` maps a file name to its text, for snippets;
+/// `say` words every message, label and header. The gutter is as wide as the line number
+/// shown, as rustc draws it.
+pub fn render(diags: &[Diagnostic], sources: &BTreeMap<String, String>, say: Say<'_>) -> String {
     let mut out = String::new();
     for d in diags {
         let label = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => say(&Msg::new("label_error")),
+            Severity::Warning => say(&Msg::new("label_warning")),
         };
-        let _ = writeln!(out, "{label}: {}", d.message);
-        let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.pos.line, d.pos.col);
-        if let Some(line) =
-            sources.get(&d.file).and_then(|t| t.lines().nth(d.pos.line.saturating_sub(1)))
-        {
+        let _ = writeln!(out, "{label}: {}", say(&d.message));
+        let line = sources.get(&d.file).and_then(|t| t.lines().nth(d.pos.line.saturating_sub(1)));
+        let num = d.pos.line.to_string();
+        let pad = " ".repeat(num.len());
+        let _ = writeln!(out, "{pad}--> {}:{}:{}", d.file, d.pos.line, d.pos.col);
+        if let Some(line) = line {
             let line = line.trim_end_matches('\r').replace('\t', " ");
             let (line, col) = window(&line, d.pos.col.saturating_sub(1));
-            let num = d.pos.line.to_string();
-            let pad = " ".repeat(num.len());
             let caret_at: usize = line.chars().take(col).map(|c| c.width().unwrap_or(0)).sum();
             let width = token_width(&line, col);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{num} | {line}");
             let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width.max(1)));
         }
+        let mut note = |key: &str, text: String| {
+            let head = say(&Msg::new(key));
+            let _ = writeln!(out, "{pad} = {head}: {text}");
+        };
         if !d.path.is_empty() {
-            let _ = writeln!(out, "   = field: {}", d.path);
+            note("label_field", d.path.clone());
         }
         if let Some(e) = &d.expected {
-            let _ = writeln!(out, "   = expected: {e}");
+            note("label_expected", say(e));
         }
         if let Some(h) = &d.hint {
-            let _ = writeln!(out, "   = hint: {h}");
+            note("label_hint", say(h));
         }
         out.push('\n');
     }
     out
+}
+
+/// Words for tests and logs without a catalog: every message as its key and arguments
+/// ([`Msg`]'s `Display`), the labels in English.
+pub fn plain(m: &Msg) -> String {
+    match m.key.as_str() {
+        "label_error" => "error".into(),
+        "label_warning" => "warning".into(),
+        "label_field" => "field".into(),
+        "label_expected" => "expected".into(),
+        "label_hint" => "hint".into(),
+        _ => m.to_string(),
+    }
 }
 
 /// Display width of the token starting at char `start`: up to the next `:` of a key, or
@@ -273,9 +465,12 @@ mod tests {
 
     #[test]
     fn rich_errors_split_back() {
-        let e: serde::de::value::Error = rich_error("bad", "good", "");
-        assert_eq!(split_rich(&e.to_string()), ("bad", Some("good"), None));
-        assert_eq!(split_rich("plain"), ("plain", None, None));
+        let bad = Msg::new("bad").text("v", "x").list("l", ["a", "b"]).word("w", "score");
+        let e: serde::de::value::Error =
+            rich_error(bad.clone(), Some(Msg::new("good")), None);
+        assert_eq!(split_rich(&e.to_string()), (bad, Some(Msg::new("good")), None));
+        assert_eq!(split_rich("plain"), (Msg::raw("plain"), None, None));
+        assert_eq!(Msg::decode(&Msg::new("k").list("l", Vec::<String>::new()).encode()).args.len(), 1);
     }
 
     #[test]
@@ -302,9 +497,21 @@ mod tests {
         let d = Diagnostic::error("f.yaml", Pos { line: 1, col: 7 }, "a", "bad");
         let mut src = BTreeMap::new();
         src.insert("f.yaml".to_string(), "名称：有形 xyz: 1".to_string());
-        let r = render(&[d], &src);
+        let r = render(&[d], &src, &plain);
         // 6 chars before the column: 名称：有形 (5 wide chars = 10 columns) + a space
         assert!(r.contains("\n  | ".to_string().as_str()));
         assert!(r.contains("  |            ^^^\n"), "{r}");
+    }
+
+    #[test]
+    fn gutter_is_as_wide_as_the_line_number() {
+        let text: String = (1..=120).map(|i| format!("k{i}: v\n")).collect();
+        let mut src = BTreeMap::new();
+        src.insert("f.yaml".to_string(), text);
+        let at = |line| Diagnostic::error("f.yaml", Pos { line, col: 1 }, "k", "bad");
+        let r = render(&[at(105), at(7)], &src, &plain);
+        let expected = "error: bad\n   --> f.yaml:105:1\n    |\n105 | k105: v\n    | ^^^^\n    = field: k\n\n\
+                        error: bad\n --> f.yaml:7:1\n  |\n7 | k7: v\n  | ^^\n  = field: k\n\n";
+        assert_eq!(r, expected);
     }
 }

@@ -10,20 +10,19 @@ use crate::{analysis, cli, diag, model, render};
 
 pub fn run(args: &cli::AnalyzeArgs) -> ExitCode {
     let path = args.workshop.as_path();
-    let Some((ws, loaded)) = load_for_output(path, "nothing analysed") else {
+    let flag = args.lang.map(model::Language::from);
+    let Some((ws, loaded)) = load_for_output(path, "nothing_analysed", flag) else {
         return ExitCode::from(EXIT_INVALID);
     };
     let ws = &ws;
     let mut err = std::io::stderr().lock();
-    let opts = analysis::AnalyzeOptions {
-        as_of: args.as_of,
-        ipa_crosshair: args.ipa_crosshair,
-        lang: args.lang.map_or(ws.data.workshop.language, model::Language::from),
-    };
+    let lang = flag.unwrap_or(ws.data.workshop.language);
+    let opts =
+        analysis::AnalyzeOptions { as_of: args.as_of, ipa_crosshair: args.ipa_crosshair, lang };
     let result = match analyze_workshop(ws, &loaded, &opts) {
         Ok(r) => r,
         Err((diags, sources)) => {
-            let _ = err.write_all(diag::render(&diags, &sources).as_bytes());
+            let _ = err.write_all(diag::render(&diags, &sources, &super::say(lang)).as_bytes());
             let _ = writeln!(err, "{}: nothing analysed", path.display());
             return ExitCode::from(EXIT_INVALID);
         }

@@ -105,7 +105,8 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         (None, g) => g.unwrap_or(Format::Svg),
     };
 
-    let Some((ws, loaded)) = load_for_output(path, "no chart written") else {
+    let flag = args.lang.map(model::Language::from);
+    let Some((ws, loaded)) = load_for_output(path, "no_chart", flag) else {
         return ExitCode::from(EXIT_INVALID);
     };
     let lang = args.lang.map_or(ws.data.workshop.language, model::Language::from);
@@ -117,7 +118,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         match analyze_workshop(&ws, &loaded, &opts) {
             Ok(a) => Some(a),
             Err((diags, sources)) => {
-                eprint!("{}", diag::render(&diags, &sources));
+                eprint!("{}", diag::render(&diags, &sources, &super::say(lang)));
                 return fail(format!("{}: nothing analysed; no chart written", path.display()));
             }
         }

@@ -31,7 +31,8 @@ pub fn run(args: &cli::ClassifyArgs) -> ExitCode {
 
     let mut err = std::io::stderr().lock();
     let fail = |err: &mut std::io::StderrLock<'_>, diags: &[diag::Diagnostic]| {
-        let _ = err.write_all(diag::render(diags, &Default::default()).as_bytes());
+        let say = super::say(crate::model::Language::En);
+        let _ = err.write_all(diag::render(diags, &Default::default(), &say).as_bytes());
         ExitCode::from(EXIT_INVALID)
     };
     let encoding = match &args.encoding {
@@ -85,7 +86,8 @@ pub fn run(args: &cli::ClassifyArgs) -> ExitCode {
     let (survey, names) = if is_workshop {
         let (loaded, diags) = load_and_check(path);
         let (errors, _) = diag::counts(&diags);
-        let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
+        let say = super::say(super::diagnostics_language(None, &loaded));
+        let _ = err.write_all(diag::render(&diags, &loaded.sources, &say).as_bytes());
         let Some(ws) = loaded.workshop.as_ref().filter(|_| errors == 0) else {
             let _ = writeln!(err, "{}: {errors} error(s); nothing classified", path.display());
             return ExitCode::from(EXIT_INVALID);

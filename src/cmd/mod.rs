@@ -18,12 +18,15 @@ use crate::cli::{Cli, Command};
 /// Exit code for invalid input or a command that cannot run.
 pub const EXIT_INVALID: u8 = 2;
 
-use crate::{diag, input, model, pipeline};
+use crate::diag::{Arg, Msg};
+use crate::{diag, i18n, input, model, pipeline};
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check { workshop, deny_warnings } => check::run(&workshop, deny_warnings),
+        Command::Check { workshop, deny_warnings, lang } => {
+            check::run(&workshop, deny_warnings, lang.map(model::Language::from))
+        }
         Command::Schema { part } => {
             print!("{}", schema::schema_json(part));
             ExitCode::SUCCESS
@@ -36,26 +39,88 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Load a workshop for a command that writes something: diagnostics on stderr; `None`
-/// (after saying so) when it has errors. The workshop, and what was loaded with it (the
-/// sources and positions later diagnostics point into).
+/// Load a workshop for a command that writes something: diagnostics on stderr, in the
+/// command's `--lang` if given, else in the workshop's language ([`diagnostics_language`]);
+/// `None` (after saying so, with `outcome`, a key of the catalog's `check` section) when it
+/// has errors. The workshop, and what was loaded with it (the sources and positions later
+/// diagnostics point into).
 pub(crate) fn load_for_output(
     path: &std::path::Path,
     outcome: &str,
+    lang: Option<model::Language>,
 ) -> Option<(model::Workshop, input::Loaded)> {
     let (mut loaded, diags) = pipeline::load_and_check(path);
     let (errors, warnings) = diag::counts(&diags);
+    let lang = diagnostics_language(lang, &loaded);
+    let say = say(lang);
     let mut err = std::io::stderr().lock();
-    let _ = err.write_all(diag::render(&diags, &loaded.sources).as_bytes());
+    let _ = err.write_all(diag::render(&diags, &loaded.sources, &say).as_bytes());
     match loaded.workshop.take() {
         Some(ws) if errors == 0 => Some((ws, loaded)),
         _ => {
-            let _ = writeln!(
-                err,
-                "{}: {errors} error(s), {warnings} warning(s); {outcome}",
-                path.display()
-            );
+            let summary = summary(&say, path, errors, warnings, &diags);
+            let _ = writeln!(err, "{}", say(&Msg::new("summary_outcome").text("summary", summary).word("outcome", outcome)));
             None
         }
     }
+}
+
+/// The language diagnostics are printed in: the command's `--lang`, else the workshop's
+/// `language` (read leniently, so that a workshop with errors still gets its own
+/// language), else English (a file that cannot be read as YAML at all).
+pub(crate) fn diagnostics_language(
+    flag: Option<model::Language>,
+    loaded: &input::Loaded,
+) -> model::Language {
+    flag.or_else(|| loaded.reader_language()).unwrap_or(model::Language::En)
+}
+
+/// The summary line's text: errors and warnings in how many files.
+pub(crate) fn summary(
+    say: &dyn Fn(&Msg) -> String,
+    path: &std::path::Path,
+    errors: usize,
+    warnings: usize,
+    diags: &[diag::Diagnostic],
+) -> String {
+    let files: std::collections::BTreeSet<&str> = diags.iter().map(|d| d.file.as_str()).collect();
+    say(&Msg::new("summary")
+        .text("path", path.display())
+        .text("errors", errors)
+        .text("warnings", warnings)
+        .text("files", files.len().max(1)))
+}
+
+/// Words for diagnostics in `lang`: each [`Msg`] is the catalog's `check.<key>`, its
+/// placeholders filled ([`i18n::fill`]); word arguments are `check.words.<key>`, lists are
+/// quoted and joined with the language's separator, and a placeholder of a wrong value
+/// ([`diag::PLACEHOLDER`]) shows as `?`.
+pub(crate) fn say(lang: model::Language) -> impl Fn(&Msg) -> String {
+    let catalog = i18n::catalog(lang.key());
+    move |m: &Msg| words(catalog, m)
+}
+
+fn words(catalog: &i18n::Catalog, m: &Msg) -> String {
+    let key = format!("check.{}", m.key);
+    let template = catalog.text(&key).to_owned();
+    let sep = catalog.text("check.list_separator");
+    let args: Vec<(&str, String)> = m
+        .args
+        .iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                Arg::Text(t) => t.replace(diag::PLACEHOLDER, "?"),
+                Arg::Word(w) => {
+                    let key = format!("check.words.{w}");
+                    catalog.text(&key).to_owned()
+                }
+                Arg::List(items) => {
+                    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(sep)
+                }
+            };
+            (name.as_str(), value)
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    i18n::fill(&template, &refs)
 }

@@ -14,7 +14,8 @@ use crate::{analysis, cli, diag, input, model, render, view};
 
 pub fn run(args: &cli::ReportArgs) -> ExitCode {
     let path = args.workshop.as_path();
-    let Some((ws, loaded)) = load_for_output(path, "no report written") else {
+    let flag = args.lang.map(model::Language::from);
+    let Some((ws, loaded)) = load_for_output(path, "no_report", flag) else {
         return ExitCode::from(EXIT_INVALID);
     };
     let ws = &ws;
@@ -83,7 +84,8 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
     match analyze_workshop(ws, &loaded, &analyze_opts) {
         Ok(a) => data.analysis = Some(a),
         Err((diags, sources)) => {
-            let _ = err.write_all(diag::render(&diags, &sources).as_bytes());
+            let say = super::say(opts.lang);
+            let _ = err.write_all(diag::render(&diags, &sources, &say).as_bytes());
             let _ = writeln!(err, "{}: no report written", path.display());
             return ExitCode::from(EXIT_INVALID);
         }

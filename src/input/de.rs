@@ -2,23 +2,28 @@
 //!
 //! A serde `Deserializer` over [`Node`]: scalars are interpreted by the type asked for (a
 //! plain `95` is a number for `f64` and the text "95" for `String`), unknown keys are
-//! reported with a did-you-mean and skipped, and each hard error is recorded, its node
-//! pruned, and deserialisation run again, so one run reports all of them. Pruning a
-//! required field makes its parent fail with "missing field", which is recognised and not
-//! reported twice; the parent is then pruned in turn.
+//! reported with a did-you-mean and skipped, and each hard error is recorded and
+//! deserialisation run again, so one run reports all of them. A value that was wrong is
+//! not dropped (dropping a required field would lose its whole record, and with it the
+//! record's other errors and checks): the next round reads a *placeholder* in its place
+//! (NaN for a number, [`PLACEHOLDER`] for text, which dates and vocabularies map to a
+//! value of their own, an empty list, a record of placeholders), and a missing required
+//! field is read as a placeholder too. The paths of those values are returned, so that
+//! the semantic checks skip what depends on them instead of reporting follow-on errors.
 //!
-//! Input: a parsed [`Document`]. Output: the value and every [`Diagnostic`]. A type's own
-//! `Deserialize` (the enums, dates) can carry an "expected" and a hint through
-//! [`crate::diag::rich_error`]. No I/O; no semantic checks.
+//! Input: a parsed [`Document`]. Output: the value (placeholders included), every
+//! [`Diagnostic`], the invalid paths. A type's own `Deserialize` (the enums, dates) can
+//! carry an "expected" and a hint through [`crate::diag::rich_error`]. No I/O; no
+//! semantic checks.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
 use super::yaml::{Document, Node, NodeKind};
-use crate::diag::{Diagnostic, SEP, split_rich, suggest};
+use crate::diag::{Diagnostic, Msg, PLACEHOLDER, rich_error, split_rich, suggest};
 
 /// Deserialisation error: a message and the node it is about.
 #[derive(Debug)]
@@ -53,90 +58,133 @@ impl de::Error for Error {
     }
 
     fn missing_field(field: &'static str) -> Self {
-        Error { msg: format!("missing field `{field}`"), node: None, missing_field: Some(field) }
+        let msg = Msg::new("missing_field").text("field", field);
+        let hint = Msg::new("missing_field_hint").text("field", field);
+        let e: Error = rich_error(msg, None, Some(hint));
+        Error { missing_field: Some(field), ..e }
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Error::custom(format!("expected {exp}, found {}", describe(&unexp)))
+        rich_error(
+            Msg::new("invalid_type").text("expected", exp).text("found", describe(&unexp)),
+            None,
+            None,
+        )
     }
 
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Error::custom(format!("invalid value {}, expected {exp}", describe(&unexp)))
+        rich_error(
+            Msg::new("invalid_value").text("expected", exp).text("found", describe(&unexp)),
+            None,
+            None,
+        )
     }
 }
 
 fn describe(u: &de::Unexpected<'_>) -> String {
     match u {
         de::Unexpected::Str(s) => format!("`{s}`"),
-        de::Unexpected::Seq => "a list".into(),
-        de::Unexpected::Map => "a mapping".into(),
-        de::Unexpected::Unit => "nothing".into(),
         other => other.to_string(),
     }
 }
 
+/// A catalog word as a whole message (an "expected" that is one word).
+fn word(key: &str) -> Msg {
+    Msg::new("word").word("what", key)
+}
+
+/// "Expected X, found Y": the kind of node found, as a word.
+fn expected_found(what: &str, found: &Node) -> Msg {
+    Msg::new("expected_found").word("what", what).word("found", found.kind_name())
+}
+
 struct Ctx<'a> {
     file: &'a str,
-    pruned: &'a HashSet<usize>,
+    /// Nodes whose value was wrong: read as placeholders.
+    poisoned: &'a HashSet<usize>,
+    /// Required fields missing from a mapping (by the mapping's id): read as placeholders.
+    missing: &'a HashMap<usize, Vec<&'static str>>,
     soft: RefCell<Vec<Diagnostic>>,
 }
 
-/// Deserialise a document into `T`, reporting every problem found. Returns the value only
-/// when there were no errors (warnings may be present).
-pub fn from_document<T: DeserializeOwned>(
-    doc: &Document,
-    file: &str,
-) -> (Option<T>, Vec<Diagnostic>) {
+/// What [`from_document`] made of a document.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    /// The value, placeholders standing in for wrong or missing values; `None` when the
+    /// document's root itself is unusable. Usable for checks only when `diagnostics` has
+    /// no error.
+    pub value: Option<T>,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The field paths that hold a placeholder (wrong or missing values).
+    pub invalid: BTreeSet<String>,
+}
+
+/// Deserialise a document into `T`, reporting every problem found.
+pub fn from_document<T: DeserializeOwned>(doc: &Document, file: &str) -> Parsed<T> {
     let mut by_id: HashMap<usize, &Node> = HashMap::new();
     index_nodes(&doc.root, &mut by_id);
-    let mut pruned: HashSet<usize> = HashSet::new();
+    let mut poisoned: HashSet<usize> = HashSet::new();
+    let mut missing: HashMap<usize, Vec<&'static str>> = HashMap::new();
+    let mut invalid: BTreeSet<String> = BTreeSet::new();
     let mut hard: Vec<Diagnostic> = Vec::new();
     let mut soft: Vec<Diagnostic> = Vec::new();
     // Every round walks the document again, so soft diagnostics (unknown keys) repeat.
-    let mut seen: HashSet<(usize, usize, String)> = HashSet::new();
-    // Each round prunes one node, so the number of nodes bounds the rounds.
-    for _ in 0..=by_id.len() {
-        let ctx = Ctx { file, pruned: &pruned, soft: RefCell::new(Vec::new()) };
+    let mut seen: HashSet<(usize, usize, Msg)> = HashSet::new();
+    // Each round settles one node or one missing field, which bounds the rounds.
+    for _ in 0..=2 * by_id.len() + 1 {
+        let ctx = Ctx {
+            file,
+            poisoned: &poisoned,
+            missing: &missing,
+            soft: RefCell::new(Vec::new()),
+        };
         let result = T::deserialize(NodeDe { node: &doc.root, ctx: &ctx });
         for d in ctx.soft.into_inner() {
             if seen.insert((d.pos.line, d.pos.col, d.message.clone())) {
                 soft.push(d);
             }
         }
-        match result {
+        let e = match result {
             Ok(value) => {
-                let ok = hard.is_empty() && soft.iter().all(|d| !d.is_error());
                 hard.extend(soft);
-                return (ok.then_some(value), hard);
+                return Parsed { value: Some(value), diagnostics: hard, invalid };
             }
-            Err(e) => {
-                let node = e.node.and_then(|id| by_id.get(&id).copied()).unwrap_or(&doc.root);
-                let caused_by_pruning = e.missing_field.is_some_and(|field| match &node.kind {
-                    NodeKind::Map(entries) => entries
-                        .iter()
-                        .any(|(k, v)| k.as_str() == Some(field) && pruned.contains(&v.id)),
-                    _ => false,
-                });
-                // "missing `title`" next to an unknown `titel` (reported with a did-you-mean)
-                // says the same thing twice.
-                let misspelled = e.missing_field.is_some_and(|field| match &node.kind {
-                    NodeKind::Map(entries) => entries.iter().any(|(k, _)| {
-                        k.as_str()
-                            .is_some_and(|key| key != field && suggest(key, [field]).is_some())
-                    }),
-                    _ => false,
-                });
-                if !caused_by_pruning && !misspelled {
-                    hard.push(to_diag(&e, node, file));
-                }
-                if node.id == doc.root.id || !pruned.insert(node.id) {
-                    break;
-                }
+            Err(e) => e,
+        };
+        let node = e.node.and_then(|id| by_id.get(&id).copied()).unwrap_or(&doc.root);
+        if let (Some(field), NodeKind::Map(entries)) = (e.missing_field, &node.kind)
+            && !missing.get(&node.id).is_some_and(|m| m.contains(&field))
+        {
+            // "missing `title`" next to an unknown `titel` (reported with a did-you-mean)
+            // says the same thing twice.
+            let misspelled = entries.iter().any(|(k, _)| {
+                k.as_str().is_some_and(|key| key != field && suggest(key, [field]).is_some())
+            });
+            if !misspelled {
+                hard.push(to_diag(&e, node, file));
             }
+            missing.entry(node.id).or_default().push(field);
+            invalid.insert(child_path(&node.path, field));
+            continue;
         }
+        hard.push(to_diag(&e, node, file));
+        if node.id == doc.root.id || !poisoned.insert(node.id) {
+            break;
+        }
+        invalid.insert(node.path.clone());
     }
     hard.extend(soft);
-    (None, hard)
+    Parsed { value: None, diagnostics: hard, invalid }
+}
+
+/// A value made of placeholders only (for a file that could not be read as one).
+pub fn placeholder<T: DeserializeOwned>() -> Option<T> {
+    T::deserialize(Placeholder).ok()
+}
+
+fn child_path(parent: &str, field: &str) -> String {
+    if parent.is_empty() { field.to_owned() } else { format!("{parent}.{field}") }
 }
 
 fn index_nodes<'n>(n: &'n Node, map: &mut HashMap<usize, &'n Node>) {
@@ -154,11 +202,8 @@ fn index_nodes<'n>(n: &'n Node, map: &mut HashMap<usize, &'n Node>) {
 fn to_diag(e: &Error, node: &Node, file: &str) -> Diagnostic {
     let (message, expected, hint) = split_rich(&e.msg);
     let mut d = Diagnostic::error(file, node.pos, node.path.clone(), message);
-    d.expected = expected.map(str::to_owned);
-    d.hint = hint.map(str::to_owned);
-    if let Some(field) = e.missing_field {
-        d.hint = Some(format!("add `{field}:` to this mapping"));
-    }
+    d.expected = expected;
+    d.hint = hint;
     d
 }
 
@@ -168,8 +213,9 @@ struct NodeDe<'a> {
 }
 
 impl NodeDe<'_> {
-    fn err(&self, msg: impl Into<String>) -> Error {
-        Error { msg: msg.into(), node: Some(self.node.id), missing_field: None }
+    fn err(&self, message: Msg, expected: Option<Msg>, hint: Option<Msg>) -> Error {
+        let e: Error = rich_error(message, expected, hint);
+        Error { node: Some(self.node.id), ..e }
     }
 
     /// Attach this node to an error that has no node yet.
@@ -185,23 +231,26 @@ impl NodeDe<'_> {
     fn scalar(&self, what: &str) -> Result<&str, Error> {
         match &self.node.kind {
             NodeKind::Scalar { text, .. } => Ok(text.trim()),
-            _ => Err(self
-                .err(format!("expected {what}, found {}{SEP}{what}{SEP}", self.node.kind_name()))),
+            _ => Err(self.err(expected_found(what, self.node), Some(word(what)), None)),
         }
     }
 
     fn number(&self) -> Result<f64, Error> {
-        let s = self.scalar("a number")?;
+        let s = self.scalar("a_number")?;
         let cleaned = s.replace('_', "");
         match cleaned.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(v),
             _ => {
-                let hint = if s.ends_with('%') || s.ends_with('％') {
-                    "write the number without `%`; shares are written between 0 and 1"
+                let hint = if s.ends_with('%') || s.ends_with('\u{FF05}') {
+                    "number_percent_hint"
                 } else {
-                    "write digits, e.g. `4` or `3.5`"
+                    "number_digits_hint"
                 };
-                Err(self.err(format!("`{s}` is not a number{SEP}a number{SEP}{hint}")))
+                Err(self.err(
+                    Msg::new("not_a_number").text("value", s),
+                    Some(word("a_number")),
+                    Some(Msg::new(hint)),
+                ))
             }
         }
     }
@@ -209,7 +258,11 @@ impl NodeDe<'_> {
     fn integer(&self, what: &str) -> Result<i64, Error> {
         let v = self.number()?;
         if v.fract() != 0.0 || v.abs() > 9.0e15 {
-            return Err(self.err(format!("`{v}` is not a whole number{SEP}{what}{SEP}")));
+            return Err(self.err(
+                Msg::new("not_whole").text("value", v),
+                Some(word(what)),
+                None,
+            ));
         }
         // the range check above makes the cast exact
         Ok(v as i64)
@@ -219,8 +272,10 @@ impl NodeDe<'_> {
 macro_rules! signed {
     ($($method:ident => $visit:ident: $t:ty),*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            let v = self.integer("a whole number")?;
-            let v = <$t>::try_from(v).map_err(|_| self.err(format!("{v} is out of range")))?;
+            let v = self.integer("whole_number")?;
+            let v = <$t>::try_from(v).map_err(|_| {
+                self.err(Msg::new("out_of_range").text("value", v), Some(word("whole_number")), None)
+            })?;
             self.at(visitor.$visit(v))
         }
     )*};
@@ -229,9 +284,13 @@ macro_rules! signed {
 macro_rules! unsigned {
     ($($method:ident => $visit:ident: $t:ty),*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            let v = self.integer("a whole number, 0 or more")?;
+            let v = self.integer("whole_number_positive")?;
             let v = <$t>::try_from(v).map_err(|_| {
-                self.err(format!("{v} is out of range{SEP}a whole number, 0 or more{SEP}"))
+                self.err(
+                    Msg::new("out_of_range").text("value", v),
+                    Some(word("whole_number_positive")),
+                    None,
+                )
             })?;
             self.at(visitor.$visit(v))
         }
@@ -269,11 +328,15 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let s = self.scalar("true or false")?;
+        let s = self.scalar("true_or_false")?;
         match s.to_ascii_lowercase().as_str() {
             "true" => self.at(visitor.visit_bool(true)),
             "false" => self.at(visitor.visit_bool(false)),
-            _ => Err(self.err(format!("`{s}` is not true or false{SEP}true or false{SEP}"))),
+            _ => Err(self.err(
+                Msg::new("not_a_bool").text("value", s),
+                Some(word("true_or_false")),
+                None,
+            )),
         }
     }
 
@@ -299,13 +362,12 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match &self.node.kind {
             NodeKind::Scalar { text, .. } => self.at(visitor.visit_string(text.clone())),
-            NodeKind::Null => Err(self.err(format!(
-                "the value is empty{SEP}text{SEP}write a value after the colon, or remove the line"
-            ))),
-            _ => {
-                Err(self
-                    .err(format!("expected text, found {}{SEP}text{SEP}", self.node.kind_name())))
-            }
+            NodeKind::Null => Err(self.err(
+                Msg::new("empty_value"),
+                Some(word("text")),
+                Some(Msg::new("empty_value_hint")),
+            )),
+            _ => Err(self.err(expected_found("text", self.node), Some(word("text")), None)),
         }
     }
 
@@ -354,10 +416,11 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
             NodeKind::Seq(items) => items,
             NodeKind::Null => &EMPTY,
             _ => {
-                return Err(self.err(format!(
-                    "expected a list, found {}{SEP}a list{SEP}write one item per line as `- item`, or `[a, b]`",
-                    self.node.kind_name()
-                )));
+                return Err(self.err(
+                    expected_found("a_list", self.node),
+                    Some(word("a_list")),
+                    Some(Msg::new("list_hint")),
+                ));
             }
         };
         let access = Seq { items: items.iter(), ctx: self.ctx };
@@ -387,14 +450,14 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
             NodeKind::Map(entries) => entries,
             NodeKind::Null => &EMPTY,
             _ => {
-                return Err(self.err(format!(
-                    "expected a mapping (`key: value` lines), found {}{SEP}a mapping{SEP}",
-                    self.node.kind_name()
-                )));
+                return Err(self.err(
+                    expected_found("a_mapping", self.node),
+                    Some(word("a_mapping")),
+                    None,
+                ));
             }
         };
-        let entries: Vec<&(Node, Node)> =
-            entries.iter().filter(|(_, v)| !self.ctx.pruned.contains(&v.id)).collect();
+        let entries: Vec<Entry<'_>> = entries.iter().map(Entry::Real).collect();
         self.at(visitor.visit_map(Map { entries: entries.into_iter(), value: None, ctx: self.ctx }))
     }
 
@@ -407,38 +470,37 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
         let entries = match &self.node.kind {
             NodeKind::Map(entries) => entries,
             _ => {
-                let list = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-                return Err(self.err(format!(
-                    "expected a mapping, found {}{SEP}a mapping with the fields {list}{SEP}",
-                    self.node.kind_name()
-                )));
+                return Err(self.err(
+                    expected_found("a_mapping", self.node),
+                    Some(Msg::new("mapping_with_fields").list("list", fields.iter())),
+                    None,
+                ));
             }
         };
         let mut keep = Vec::with_capacity(entries.len());
         for entry in entries {
-            let (k, v) = entry;
-            if self.ctx.pruned.contains(&v.id) {
-                continue;
-            }
+            let (k, _) = entry;
             let key = k.as_str().unwrap_or_default();
             if fields.contains(&key) {
-                keep.push(entry);
+                keep.push(Entry::Real(entry));
             } else if key.starts_with('$') || key.starts_with("x-") {
                 // `$schema`-style keys and `x-` extensions are for editors and other tools.
             } else {
-                let list = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
                 let mut d = Diagnostic::error(
                     self.ctx.file,
                     k.pos,
                     k.path.clone(),
-                    format!("unknown field `{key}`"),
+                    Msg::new("unknown_field").text("key", key),
                 )
-                .expected(format!("one of {list}"));
+                .expected(Msg::one_of(fields.iter()));
                 if let Some(s) = suggest(key, fields.iter().copied()) {
-                    d.hint = Some(format!("did you mean `{s}`?"));
+                    d.hint = Some(Msg::did_you_mean(s));
                 }
                 self.ctx.soft.borrow_mut().push(d);
             }
+        }
+        if let Some(missing) = self.ctx.missing.get(&self.node.id) {
+            keep.extend(missing.iter().map(|f| Entry::Missing(f)));
         }
         self.at(visitor.visit_map(Map { entries: keep.into_iter(), value: None, ctx: self.ctx }))
     }
@@ -449,13 +511,13 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let s = self.scalar("one of the listed values")?;
+        let s = self.scalar("listed_value")?;
         if !variants.contains(&s) {
-            let list = variants.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-            let hint = suggest(s, variants.iter().copied())
-                .map(|v| format!("did you mean `{v}`?"))
-                .unwrap_or_default();
-            return Err(self.err(format!("unknown value `{s}`{SEP}one of {list}{SEP}{hint}")));
+            return Err(self.err(
+                Msg::new("unknown_value").text("value", s),
+                Some(Msg::one_of(variants.iter())),
+                suggest(s, variants.iter().copied()).map(Msg::did_you_mean),
+            ));
         }
         self.at(visitor.visit_enum(s.to_owned().into_deserializer()))
     }
@@ -466,6 +528,19 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.at(visitor.visit_unit())
+    }
+}
+
+/// Deserialise `node`, or a placeholder in its place when its value was wrong.
+fn node_or_placeholder<'de, 'a, T: DeserializeSeed<'de>>(
+    seed: T,
+    node: &'a Node,
+    ctx: &'a Ctx<'a>,
+) -> Result<T::Value, Error> {
+    if ctx.poisoned.contains(&node.id) {
+        seed.deserialize(Placeholder).map_err(|e| e.at(node))
+    } else {
+        seed.deserialize(NodeDe { node, ctx }).map_err(|e| e.at(node))
     }
 }
 
@@ -481,26 +556,26 @@ impl<'de, 'a, I: Iterator<Item = &'a Node>> de::SeqAccess<'de> for Seq<'a, I> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        for node in self.items.by_ref() {
-            if self.ctx.pruned.contains(&node.id) {
-                continue;
-            }
-            return seed
-                .deserialize(NodeDe { node, ctx: self.ctx })
-                .map(Some)
-                .map_err(|e| e.at(node));
+        match self.items.next() {
+            Some(node) => node_or_placeholder(seed, node, self.ctx).map(Some),
+            None => Ok(None),
         }
-        Ok(None)
     }
+}
+
+/// An entry of a mapping: as written, or a required field that is missing.
+enum Entry<'a> {
+    Real(&'a (Node, Node)),
+    Missing(&'static str),
 }
 
 struct Map<'a, I> {
     entries: I,
-    value: Option<&'a Node>,
+    value: Option<Option<&'a Node>>,
     ctx: &'a Ctx<'a>,
 }
 
-impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> de::MapAccess<'de> for Map<'a, I> {
+impl<'de, 'a, I: Iterator<Item = Entry<'a>>> de::MapAccess<'de> for Map<'a, I> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -508,9 +583,13 @@ impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> de::MapAccess<'de> for Map<'
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
         match self.entries.next() {
-            Some((k, v)) => {
-                self.value = Some(v);
+            Some(Entry::Real((k, v))) => {
+                self.value = Some(Some(v));
                 seed.deserialize(NodeDe { node: k, ctx: self.ctx }).map(Some)
+            }
+            Some(Entry::Missing(field)) => {
+                self.value = Some(None);
+                seed.deserialize(field.into_deserializer()).map(Some)
             }
             None => Ok(None),
         }
@@ -518,9 +597,148 @@ impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> de::MapAccess<'de> for Map<'
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         match self.value.take() {
-            Some(node) => seed.deserialize(NodeDe { node, ctx: self.ctx }).map_err(|e| e.at(node)),
+            Some(Some(node)) => node_or_placeholder(seed, node, self.ctx),
+            Some(None) => seed.deserialize(Placeholder),
             None => Err(de::Error::custom("value requested before key")),
         }
+    }
+}
+
+/// Answers every request with a placeholder value: NaN, zero, false, [`PLACEHOLDER`]
+/// text, nothing, an empty list or mapping, the first variant, a record of placeholders.
+struct Placeholder;
+
+macro_rules! placeholder {
+    ($($method:ident => $visit:ident($v:expr)),*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            visitor.$visit($v)
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Placeholder {
+    type Error = Error;
+
+    placeholder!(deserialize_bool => visit_bool(false),
+        deserialize_i8 => visit_i64(0), deserialize_i16 => visit_i64(0),
+        deserialize_i32 => visit_i64(0), deserialize_i64 => visit_i64(0),
+        deserialize_u8 => visit_u64(0), deserialize_u16 => visit_u64(0),
+        deserialize_u32 => visit_u64(0), deserialize_u64 => visit_u64(0),
+        deserialize_f32 => visit_f64(f64::NAN), deserialize_f64 => visit_f64(f64::NAN),
+        deserialize_char => visit_char('?'),
+        deserialize_str => visit_str(PLACEHOLDER), deserialize_string => visit_str(PLACEHOLDER),
+        deserialize_bytes => visit_str(PLACEHOLDER), deserialize_byte_buf => visit_str(PLACEHOLDER),
+        deserialize_identifier => visit_str(PLACEHOLDER));
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_none()
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_seq(Fields(&[]))
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_map(Fields(&[]))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_map(Fields(fields))
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let first = variants.first().copied().unwrap_or_default();
+        visitor.visit_enum(first.into_deserializer())
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+}
+
+/// A record of placeholders, field by field (no fields: an empty list or mapping).
+struct Fields(&'static [&'static str]);
+
+impl<'de> de::SeqAccess<'de> for Fields {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        _seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        Ok(None)
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Fields {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match self.0.split_first() {
+            Some((field, rest)) => {
+                self.0 = rest;
+                seed.deserialize((*field).into_deserializer()).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        seed.deserialize(Placeholder)
     }
 }
 

@@ -15,11 +15,11 @@ pub mod responses;
 pub mod survey;
 pub mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Pos};
-use crate::model::{Group, Locate, Origin, Workshop, WorkshopFile};
+use crate::diag::{Diagnostic, Msg, Pos};
+use crate::model::{Group, Language, Locate, Origin, Workshop, WorkshopFile};
 
 /// Largest workshop or group file we read.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -30,6 +30,18 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 pub struct Loaded {
     /// The workshop, when there were no structural errors.
     pub workshop: Option<Workshop>,
+    /// The workshop as far as it could be read when it has structural errors: wrong or
+    /// missing values replaced by placeholders (their paths are in `invalid`). Enough for
+    /// the semantic checks, which skip what depends on a placeholder; never for output.
+    pub partial: Option<Workshop>,
+    /// Per source file (index-aligned with `docs`), the paths that hold a placeholder.
+    pub invalid: Vec<BTreeSet<String>>,
+    /// The workshop's `language`, read leniently from the main file even when the file has
+    /// errors; `None` when the file could not be parsed or does not say (the model's
+    /// default then applies, if the file is a workshop at all).
+    pub language: Option<Language>,
+    /// Whether the main file parsed as YAML (so that its default language applies).
+    pub parsed: bool,
     /// Problems found so far.
     pub diagnostics: Vec<Diagnostic>,
     /// File name → text, for snippets.
@@ -43,20 +55,55 @@ impl Loaded {
     pub fn pos(&self, file: usize, path: &str) -> Pos {
         self.docs.get(file).map_or(Pos { line: 1, col: 1 }, |d| d.pos_of(path))
     }
+
+    /// The language the workshop's readers read: its `language`, the model's default when
+    /// the main file parsed but does not say, `None` when it could not be read.
+    pub fn reader_language(&self) -> Option<Language> {
+        match (&self.workshop, self.language) {
+            (Some(ws), _) => Some(ws.data.workshop.language),
+            (None, Some(l)) => Some(l),
+            (None, None) if self.parsed => Some(Language::ZhCn),
+            (None, None) => None,
+        }
+    }
 }
 
 impl Locate for Loaded {
     fn pos(&self, file: usize, path: &str) -> Pos {
         Loaded::pos(self, file, path)
     }
+
+    fn invalid(&self, file: usize, path: &str) -> bool {
+        self.invalid.get(file).is_some_and(|set| set.iter().any(|p| is_within(path, p)))
+    }
+}
+
+/// Whether `path` is `outer` or inside it.
+fn is_within(path: &str, outer: &str) -> bool {
+    outer.is_empty()
+        || path == outer
+        || (path.starts_with(outer) && path[outer.len()..].starts_with(['.', '[']))
+}
+
+/// The `workshop.language` of a parsed main file, if it names a language.
+fn lenient_language(doc: &yaml::Document) -> Option<Language> {
+    let find = |n: &'_ yaml::Node, key: &str| match &n.kind {
+        yaml::NodeKind::Map(entries) => {
+            entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v.clone())
+        }
+        _ => None,
+    };
+    let meta = find(&doc.root, "workshop")?;
+    let lang = find(&meta, "language")?;
+    lang.as_str().and_then(Language::parse)
 }
 
 /// Which files make up the workshop at `path`, the main file first.
 pub fn workshop_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), Box<Diagnostic>> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
-        Diagnostic::error(&shown, Pos { line: 1, col: 1 }, "", format!("cannot read: {e}"))
-            .hint("give a workshop file (`.yaml`) or a folder holding `workshop.yaml`")
+        Diagnostic::error(&shown, Pos { line: 1, col: 1 }, "", Msg::new("cannot_read").text("error", e))
+            .hint(Msg::new("cannot_read_hint"))
             .into_box()
     })?;
     if !meta.is_dir() {
@@ -69,12 +116,9 @@ pub fn workshop_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), Box<Diagno
                 &shown,
                 Pos { line: 1, col: 1 },
                 "",
-                "the folder has no `workshop.yaml`",
+                Msg::new("no_workshop_yaml"),
             )
-            .hint(
-                "a workshop folder holds `workshop.yaml` plus one YAML file per group; \
-                     `kano new DIR` makes one",
-            ),
+            .hint(Msg::new("no_workshop_yaml_hint")),
         ));
     };
     let entries = std::fs::read_dir(path).map_err(|e| {
@@ -82,7 +126,7 @@ pub fn workshop_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), Box<Diagno
             &shown,
             Pos { line: 1, col: 1 },
             "",
-            format!("cannot list: {e}"),
+            Msg::new("cannot_list").text("error", e),
         ))
     })?;
     let mut groups: Vec<PathBuf> = entries
@@ -102,7 +146,9 @@ pub fn workshop_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), Box<Diagno
 fn read(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
     let start = Pos { line: 1, col: 1 };
     let size = std::fs::metadata(path)
-        .map_err(|e| Box::new(Diagnostic::error(shown, start, "", format!("cannot read: {e}"))))?
+        .map_err(|e| {
+            Box::new(Diagnostic::error(shown, start, "", Msg::new("cannot_read").text("error", e)))
+        })?
         .len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(
@@ -110,27 +156,35 @@ fn read(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
                 shown,
                 start,
                 "",
-                format!("the file is {size} bytes; a workshop file is at most {MAX_FILE_BYTES}"),
+                Msg::new("file_too_large").text("size", size).text("max", MAX_FILE_BYTES),
             )
-            .hint("put survey answers in a CSV file and refer to it by path"),
+            .hint(Msg::new("file_too_large_hint")),
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Box::new(Diagnostic::error(shown, start, "", format!("cannot read: {e}"))))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Box::new(Diagnostic::error(shown, start, "", Msg::new("cannot_read").text("error", e)))
+    })?;
     yaml::decode(&bytes, shown)
 }
 
+/// One file read: its value (placeholders included), whether it had structural errors,
+/// its document and the paths of its placeholders.
+struct One<T> {
+    value: Option<T>,
+    clean: bool,
+    doc: Option<yaml::Document>,
+    invalid: BTreeSet<String>,
+}
+
 /// Read, parse and deserialise one file into `T`, collecting diagnostics.
-fn load_one<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    loaded: &mut Loaded,
-) -> (Option<T>, Option<yaml::Document>) {
+fn load_one<T: serde::de::DeserializeOwned>(path: &Path, loaded: &mut Loaded) -> One<T> {
+    let none = || One { value: None, clean: false, doc: None, invalid: BTreeSet::new() };
     let shown = path.display().to_string();
     let text = match read(path, &shown) {
         Ok(t) => t,
         Err(d) => {
             loaded.diagnostics.push(*d);
-            return (None, None);
+            return none();
         }
     };
     loaded.sources.insert(shown.clone(), text);
@@ -139,20 +193,26 @@ fn load_one<T: serde::de::DeserializeOwned>(
         Ok(d) => d,
         Err(d) => {
             loaded.diagnostics.push(*d);
-            return (None, None);
+            return none();
         }
     };
     yaml::finish(&mut doc, &shown, "");
+    let mut clean = doc.diagnostics.iter().all(|d| !d.is_error());
     loaded.diagnostics.append(&mut doc.diagnostics);
-    let (value, diags) = de::from_document::<T>(&doc, &shown);
-    loaded.diagnostics.extend(diags);
-    (value, Some(doc))
+    let parsed = de::from_document::<T>(&doc, &shown);
+    clean &= parsed.diagnostics.iter().all(|d| !d.is_error());
+    loaded.diagnostics.extend(parsed.diagnostics);
+    One { value: parsed.value, clean, doc: Some(doc), invalid: parsed.invalid }
 }
 
 /// Load a workshop file or folder. I/O problems and malformed YAML become diagnostics.
 pub fn load(path: &Path) -> Loaded {
     let mut loaded = Loaded {
         workshop: None,
+        partial: None,
+        invalid: Vec::new(),
+        language: None,
+        parsed: false,
         diagnostics: Vec::new(),
         sources: BTreeMap::new(),
         docs: Vec::new(),
@@ -164,7 +224,12 @@ pub fn load(path: &Path) -> Loaded {
             return loaded;
         }
     };
-    let (data, doc) = load_one::<WorkshopFile>(&main, &mut loaded);
+    let one = load_one::<WorkshopFile>(&main, &mut loaded);
+    loaded.parsed = one.doc.is_some();
+    loaded.language = one.doc.as_ref().and_then(lenient_language);
+    loaded.invalid.push(one.invalid);
+    let (data, doc) = (one.value, one.doc);
+    let mut all_ok = one.clean;
     let mut files = vec![main.display().to_string()];
     let empty_doc = || yaml::Document {
         root: yaml::Node {
@@ -178,18 +243,24 @@ pub fn load(path: &Path) -> Loaded {
     };
     loaded.docs.push(doc.unwrap_or_else(empty_doc));
     let mut extra: Vec<(Group, Origin)> = Vec::new();
-    let mut all_ok = data.is_some();
     for gf in &group_files {
-        let (group, doc) = load_one::<Group>(gf, &mut loaded);
+        let one = load_one::<Group>(gf, &mut loaded);
         let index = files.len();
         files.push(gf.display().to_string());
-        loaded.docs.push(doc.unwrap_or_else(empty_doc));
-        match group {
-            Some(g) => extra.push((g, Origin { file: index, prefix: String::new() })),
-            None => all_ok = false,
+        loaded.docs.push(one.doc.unwrap_or_else(empty_doc));
+        loaded.invalid.push(one.invalid);
+        all_ok &= one.clean;
+        // a file that is no group at all stands as a group of placeholders, so that
+        // references to it are not reported as well
+        let group = one.value.or_else(|| {
+            loaded.invalid[index].insert(String::new());
+            de::placeholder::<Group>()
+        });
+        if let Some(g) = group {
+            extra.push((g, Origin { file: index, prefix: String::new() }));
         }
     }
-    if let (Some(mut data), true) = (data, all_ok) {
+    if let Some(mut data) = data {
         let mut origins: Vec<Origin> = (0..data.groups.len())
             .map(|i| Origin { file: 0, prefix: format!("groups[{i}]") })
             .collect();
@@ -199,7 +270,12 @@ pub fn load(path: &Path) -> Loaded {
         }
         let base_dir = main.parent().map(Path::to_path_buf).unwrap_or_default();
         let slug = slug_of(path);
-        loaded.workshop = Some(Workshop { data, origins, files, base_dir, slug });
+        let ws = Workshop { data, origins, files, base_dir, slug };
+        if all_ok {
+            loaded.workshop = Some(ws);
+        } else {
+            loaded.partial = Some(ws);
+        }
     }
     loaded
 }

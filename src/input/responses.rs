@@ -780,7 +780,7 @@ pub fn load(ws: &Workshop) -> Result<(Answers, Sources), (Vec<Diagnostic>, Sourc
                     );
                     errors.extend(e.into_iter().map(|mut d| {
                         if d.hint.is_none() {
-                            d.hint = Some(whose.clone());
+                            d.hint = Some(whose.clone().into());
                         }
                         d
                     }));

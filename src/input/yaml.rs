@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use serde_saphyr::budget::{Budget, BudgetBreach, EnforcingPolicy, check_yaml_budget};
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, StrInput};
 
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Msg, Pos};
 
 /// Deepest nesting of mappings and sequences we accept. Workshop files nest about eight
 /// levels; anything far deeper is junk or an attack.
@@ -56,13 +56,14 @@ pub enum NodeKind {
 }
 
 impl Node {
-    /// A short English name of the node's kind, for "expected …, found …" messages.
+    /// The catalog word (`check.words.<key>`) naming the node's kind, for "expected …,
+    /// found …" messages.
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {
-            NodeKind::Null => "nothing (an empty value)",
-            NodeKind::Scalar { .. } => "a single value",
-            NodeKind::Seq(_) => "a list",
-            NodeKind::Map(_) => "a mapping",
+            NodeKind::Null => "nothing",
+            NodeKind::Scalar { .. } => "a_single_value",
+            NodeKind::Seq(_) => "a_list",
+            NodeKind::Map(_) => "a_mapping",
         }
     }
 
@@ -110,9 +111,9 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Box<Diagnostic>> {
             file,
             Pos { line: 1, col: 1 },
             "",
-            format!("the file looks binary (a NUL byte at offset {i}), not like YAML text"),
+            Msg::new("binary_nul").text("offset", i),
         )
-        .hint("a workshop file is plain text YAML; check the file name");
+        .hint(Msg::new("binary_hint"));
         return Err(Box::new(d));
     }
     let text = match std::str::from_utf8(bytes) {
@@ -125,13 +126,9 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Box<Diagnostic>> {
                 file,
                 pos,
                 "",
-                format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+                Msg::new("not_utf8").text("offset", e.valid_up_to()),
             );
-            d.hint = Some(
-                "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8); \
-                 GBK files must be converted first"
-                    .into(),
-            );
+            d.hint = Some(Msg::new("not_utf8_hint"));
             return Err(Box::new(d));
         }
     };
@@ -142,9 +139,9 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Box<Diagnostic>> {
             file,
             pos_at_end(&text[..i]),
             "",
-            format!("the file contains a control character U+{:04X}: it looks binary", c as u32),
+            Msg::new("control_char").text("code", format!("U+{:04X}", c as u32)),
         );
-        d.hint = Some("a workshop file is plain text YAML; check the file name".into());
+        d.hint = Some(Msg::new("binary_hint"));
         return Err(Box::new(d));
     }
     Ok(text.to_owned())
@@ -162,8 +159,9 @@ pub fn parse(text: &str, file: &str, prefix: &str) -> Result<Document, Box<Diagn
     if text.trim().is_empty()
         || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        let mut d = Diagnostic::error(file, Pos { line: 1, col: 1 }, prefix, "the file is empty");
-        d.hint = Some("start from `kano new DIR`, or copy a file from workshops/".into());
+        let mut d =
+            Diagnostic::error(file, Pos { line: 1, col: 1 }, prefix, Msg::new("empty_file"));
+        d.hint = Some(Msg::new("empty_file_hint"));
         return Err(Box::new(d));
     }
     let mut budget = Budget::default();
@@ -199,19 +197,17 @@ pub fn parse(text: &str, file: &str, prefix: &str) -> Result<Document, Box<Diagn
     Builder::new(file).build(text)
 }
 
-fn breach_message(b: &BudgetBreach) -> String {
+fn breach_message(b: &BudgetBreach) -> Msg {
     match b {
         BudgetBreach::Depth { depth } => {
-            format!("the YAML nests too deeply ({depth} levels; at most {MAX_DEPTH} are allowed)")
+            Msg::new("too_deep").text("depth", depth).text("max", MAX_DEPTH)
         }
-        BudgetBreach::Documents { .. } => {
-            "the file holds more than one YAML document (`---`); put one workshop per file".into()
-        }
-        BudgetBreach::Aliases { aliases } => format!("too many aliases ({aliases})"),
+        BudgetBreach::Documents { .. } => Msg::new("two_documents"),
+        BudgetBreach::Aliases { aliases } => Msg::new("too_many_aliases").text("aliases", aliases),
         BudgetBreach::Nodes { nodes } => {
-            format!("the YAML is too large ({nodes} nodes; at most {MAX_NODES})")
+            Msg::new("too_large").text("nodes", nodes).text("max", MAX_NODES)
         }
-        other => format!("the YAML exceeds a safety limit: {other:?}"),
+        other => Msg::new("safety_limit").text("limit", format!("{other:?}")),
     }
 }
 
@@ -241,27 +237,25 @@ fn scan_error(
             file,
             pos,
             prefix,
-            format!("the YAML nests too deeply ({info}; at most {MAX_DEPTH} levels are allowed)"),
+            Msg::new("too_deep_info").text("info", info).text("max", MAX_DEPTH),
         );
     }
-    let mut d = Diagnostic::error(file, pos, prefix, format!("YAML syntax: {info}"));
+    let mut d = Diagnostic::error(file, pos, prefix, Msg::new("yaml_syntax").text("info", &info));
     let near: Vec<&str> = text.lines().skip(pos.line.saturating_sub(2)).take(3).collect();
     let line = near.get(1).copied().unwrap_or_default();
-    d.hint = Some(
+    d.hint = Some(Msg::new(
         if info.contains("tab")
             || near.iter().any(|l| {
                 l.starts_with(char::is_whitespace) && l.trim_start_matches(' ').starts_with('\t')
             })
         {
-            "YAML does not allow tabs for indentation: indent with spaces".into()
-        } else if line.contains('：') {
-            "a full-width colon `：` does not separate a key from its value: use `: ` (ASCII colon and a space)".into()
+            "tabs_hint"
+        } else if line.contains('\u{FF1A}') {
+            "fullwidth_colon_hint"
         } else {
-            "check the indentation and that every `key: value` has a space after the colon; \
-         quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `#`"
-                .into()
+            "syntax_hint"
         },
-    );
+    ));
     d
 }
 
@@ -344,7 +338,7 @@ impl<'a> Builder<'a> {
                             self.file,
                             pos,
                             "",
-                            "an alias (`*name`) refers to an anchor that is not defined before it",
+                            Msg::new("undefined_alias"),
                         )));
                     }
                 },
@@ -380,9 +374,7 @@ impl<'a> Builder<'a> {
                 self.file,
                 pos,
                 "",
-                format!(
-                    "the YAML expands to more than {MAX_NODES} nodes (aliases repeated inside aliases?)"
-                ),
+                Msg::new("too_many_nodes").text("max", MAX_NODES),
             )));
         }
         self.next_id += 1;
@@ -448,21 +440,24 @@ fn assign(
                             file,
                             k.pos,
                             &path,
-                            "a mapping key must be a plain name, not a list or mapping",
+                            Msg::new("complex_key"),
                         );
-                        d.hint = Some("write `key: value`".into());
+                        d.hint = Some(Msg::new("complex_key_hint"));
                         diags.push(d);
                         continue;
                     }
                 };
                 let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
                 if let Some(first) = seen.get(&key) {
-                    let mut d =
-                        Diagnostic::error(file, k.pos, &child, format!("duplicate key `{key}`"));
-                    d.hint = Some(format!(
-                        "`{key}` is already given at line {}; remove one of them",
-                        first.line
-                    ));
+                    let mut d = Diagnostic::error(
+                        file,
+                        k.pos,
+                        &child,
+                        Msg::new("duplicate_key").text("key", &key),
+                    );
+                    d.hint = Some(
+                        Msg::new("duplicate_key_hint").text("key", &key).text("line", first.line),
+                    );
                     diags.push(d);
                     continue;
                 }
@@ -525,18 +520,19 @@ mod tests {
     fn duplicate_keys_are_all_reported() {
         let d = doc("a: 1\nb: 2\na: 3\nb: 4\n").unwrap();
         assert_eq!(d.diagnostics.len(), 2);
-        assert!(d.diagnostics[0].message.contains("duplicate key `a`"));
+        assert_eq!(d.diagnostics[0].message.key, "duplicate_key");
+        assert_eq!(d.diagnostics[0].message.arg("key"), Some("a"));
     }
 
     #[test]
     fn bom_empty_binary_and_tabs() {
         assert_eq!(decode(b"\xEF\xBB\xBFa: 1", "f").unwrap(), "a: 1");
-        assert!(decode(b"a: \xff\xfe", "f").unwrap_err().message.contains("not UTF-8"));
-        assert!(decode(b"a: \x00\x01", "f").unwrap_err().message.contains("binary"));
-        assert!(doc("").unwrap_err().message.contains("empty"));
-        assert!(doc("# only a comment\n").unwrap_err().message.contains("empty"));
+        assert_eq!(decode(b"a: \xff\xfe", "f").unwrap_err().message.key, "not_utf8");
+        assert_eq!(decode(b"a: \x00\x01", "f").unwrap_err().message.key, "binary_nul");
+        assert_eq!(doc("").unwrap_err().message.key, "empty_file");
+        assert_eq!(doc("# only a comment\n").unwrap_err().message.key, "empty_file");
         let e = doc("a:\n\tb: 1\n").unwrap_err();
-        assert!(e.hint.unwrap_or_default().contains("tab"), "{}", e.message);
+        assert_eq!(e.hint.map(|h| h.key).as_deref(), Some("tabs_hint"), "{}", e.message);
     }
 
     #[test]
@@ -557,13 +553,13 @@ mod tests {
     fn deep_nesting_is_rejected() {
         let s = "[".repeat(10_000) + &"]".repeat(10_000);
         let e = doc(&s).unwrap_err();
-        assert!(e.message.contains("too deeply"), "{}", e.message);
+        assert!(e.message.key.starts_with("too_deep"), "{}", e.message);
         let mut block = String::new();
         for i in 0..200 {
             block.push_str(&format!("{}k{i}:\n", "  ".repeat(i)));
         }
         let e = doc(&block).unwrap_err();
-        assert!(e.message.contains("too deeply"), "{}", e.message);
+        assert!(e.message.key.starts_with("too_deep"), "{}", e.message);
     }
 
     #[test]

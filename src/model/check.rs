@@ -3,23 +3,32 @@
 //! present.
 //!
 //! Input: a deserialised [`Workshop`] (its dates already valid [`Date`]s) and a
-//! [`Locate`] that finds the line of a field path. Output: every finding as a
-//! [`Diagnostic`]. Pure but for `Path::is_file` on referenced files: it reads no file, and
+//! [`Locate`] that finds the line of a field path and knows which values are placeholders
+//! for wrong ones (a workshop with structural errors is checked too, so that one run shows
+//! every mistake; what depends on a placeholder is not checked). Output: every finding as a
+//! [`Diagnostic`] whose message is a key of the catalog's `check` section. Pure but for `Path::is_file` on referenced files: it reads no file, and
 //! imports only the model and the leaves (how positions are found is the input stage's
 //! business).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::diag::{Diagnostic, suggest};
+use crate::diag::{Diagnostic, Msg, PLACEHOLDER, suggest};
 use crate::model::{Date, Group, Locate, Metric, Move, Origin, Scale, Summary321, Workshop};
 
 struct Checker<'a> {
     at: &'a dyn Locate,
     ws: &'a Workshop,
     out: Vec<Diagnostic>,
+    /// Indices into `out` of findings about placeholders (follow-on errors), dropped.
+    follow_on: Vec<usize>,
     /// The workshop's first day.
     start: Date,
+}
+
+/// Whether a scale or value is a placeholder for a wrong number.
+fn unknown(values: &[f64]) -> bool {
+    values.iter().any(|v| v.is_nan())
 }
 
 impl Checker<'_> {
@@ -32,55 +41,64 @@ impl Checker<'_> {
         }
     }
 
-    fn error(&mut self, origin: &Origin, sub: &str, msg: impl Into<String>) -> &mut Diagnostic {
+    /// Whether the value at `sub` holds a placeholder for a wrong one.
+    fn bad(&self, origin: &Origin, sub: &str) -> bool {
+        self.at.invalid(origin.file, &Self::full(origin, sub))
+    }
+
+    fn error(&mut self, origin: &Origin, sub: &str, msg: Msg) -> &mut Diagnostic {
         let path = Self::full(origin, sub);
         let pos = self.at.pos(origin.file, &path);
         let file = self.ws.files.get(origin.file).cloned().unwrap_or_default();
+        if self.at.invalid(origin.file, &path) {
+            self.follow_on.push(self.out.len());
+        }
         self.out.push(Diagnostic::error(file, pos, path, msg));
         let last = self.out.len() - 1;
         &mut self.out[last]
     }
 
-    fn warn(&mut self, origin: &Origin, sub: &str, msg: impl Into<String>) -> &mut Diagnostic {
+    fn warn(&mut self, origin: &Origin, sub: &str, msg: Msg) -> &mut Diagnostic {
         let d = self.error(origin, sub, msg);
         d.severity = crate::diag::Severity::Warning;
         d
     }
 
-    fn on_scale(&mut self, origin: &Origin, sub: &str, v: f64, scale: Scale, what: &str) {
+    /// `what` is the message without the value and the scale: `outside_scale` with the
+    /// word of what is scored.
+    fn on_scale(&mut self, origin: &Origin, sub: &str, v: f64, scale: Scale, what: Msg) {
+        if unknown(&[v, scale.min, scale.max]) {
+            return;
+        }
         if !scale.contains(v) {
-            self.error(
-                origin,
-                sub,
-                format!("{what} {v} is outside its scale {}..{}", scale.min, scale.max),
-            )
-            .set_hint(format!(
-                "use a value from {} to {}, or declare another scale",
-                scale.min, scale.max
-            ));
+            self.error(origin, sub, what.text("value", v).text("min", scale.min).text("max", scale.max))
+                .set_hint(
+                    Msg::new("outside_scale_hint").text("min", scale.min).text("max", scale.max),
+                );
         }
     }
 
     fn share(&mut self, origin: &Origin, sub: &str, v: f64) {
         if !(0.0..=1.0).contains(&v) {
             let hint = if (1.0..=100.0).contains(&v) {
-                format!("shares are written between 0 and 1: write {} for {v} %", v / 100.0)
+                Msg::new("share_percent_hint").text("value", v).text("fraction", v / 100.0)
             } else {
-                "shares are written between 0 and 1".to_owned()
+                Msg::new("share_hint")
             };
-            self.error(origin, sub, format!("share {v} is not between 0 and 1")).set_hint(hint);
+            self.error(origin, sub, Msg::new("share_range").text("value", v)).set_hint(hint);
         }
     }
 
     /// A due date before the workshop is probably a typo.
     fn due(&mut self, origin: &Origin, sub: &str, d: Date) {
         if d < self.start {
-            self.warn(origin, sub, format!("due date {d} is before the workshop"))
-                .set_hint("check the year and month");
+            self.warn(origin, sub, Msg::new("due_before_workshop").text("date", d))
+                .set_hint(Msg::new("due_hint"));
         }
     }
 
-    /// Report ids that repeat; returns the set of ids.
+    /// Report ids that repeat; returns the set of ids (holding [`PLACEHOLDER`] when an id
+    /// was wrong: references are then not checked). `what` is a word (`step`).
     fn unique<'i>(
         &mut self,
         origin: &Origin,
@@ -89,14 +107,18 @@ impl Checker<'_> {
     ) -> BTreeSet<String> {
         let mut seen: BTreeMap<&str, String> = BTreeMap::new();
         for (sub, id) in ids {
+            if id == PLACEHOLDER {
+                seen.insert(id, sub);
+                continue;
+            }
             if id.trim().is_empty() {
-                self.error(origin, &sub, format!("the {what} id is empty"));
+                self.error(origin, &sub, Msg::new("empty_id").word("what", what));
                 continue;
             }
             if let Some(first) = seen.get(id) {
                 let first = first.clone();
-                self.error(origin, &sub, format!("duplicate {what} id `{id}`"))
-                    .set_hint(format!("`{id}` is already used at {first}; ids must be unique"));
+                self.error(origin, &sub, Msg::new("duplicate_id").word("what", what).text("id", id))
+                    .set_hint(Msg::new("duplicate_id_hint").text("id", id).text("first", first));
             } else {
                 seen.insert(id, sub);
             }
@@ -112,19 +134,15 @@ impl Checker<'_> {
         known: &BTreeSet<String>,
         what: &str,
     ) {
-        if !known.contains(id) {
-            let d = self.error(origin, sub, format!("no {what} with id `{id}`"));
+        // an id that was wrong may be the one referred to
+        if !known.contains(id) && !known.contains(PLACEHOLDER) {
+            let d = self.error(origin, sub, Msg::new("no_such_id").word("what", what).text("id", id));
             d.expected = Some(if known.is_empty() {
-                format!("a {what} id, but none are defined")
+                Msg::new("id_none_defined").word("what", what)
             } else {
-                format!(
-                    "one of {}",
-                    known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                )
+                Msg::one_of(known)
             });
-            if let Some(s) = suggest(id, known.iter().map(String::as_str)) {
-                d.hint = Some(format!("did you mean `{s}`?"));
-            }
+            d.hint = suggest(id, known.iter().map(String::as_str)).map(Msg::did_you_mean);
         }
     }
 
@@ -136,10 +154,8 @@ impl Checker<'_> {
             .and_then(|f| Path::new(f).parent().map(Path::to_path_buf))
             .unwrap_or_else(|| self.ws.base_dir.clone());
         if !base.join(rel).is_file() {
-            self.error(origin, sub, format!("file `{rel}` not found")).set_hint(format!(
-                "paths are relative to the folder of this file ({})",
-                base.display()
-            ));
+            self.error(origin, sub, Msg::new("file_not_found").text("file", rel))
+                .set_hint(Msg::new("file_not_found_hint").text("dir", base.display()));
         }
     }
 
@@ -149,16 +165,16 @@ impl Checker<'_> {
                 self.warn(
                     origin,
                     &format!("{sub}.{field}"),
-                    format!("a 3-2-1 summary has {want} {field}, this one has {n}"),
+                    Msg::new("summary_count").text("want", want).word("field", field).text("n", n),
                 )
-                .set_hint(format!("write exactly {want}; the report counts what is written"));
+                .set_hint(Msg::new("summary_count_hint").text("want", want));
             }
         }
         if let Some(g) = &s.group {
             self.reference(origin, &format!("{sub}.group"), g, groups, "group");
         }
         if s.action.owner.trim().is_empty() {
-            self.error(origin, &format!("{sub}.action.owner"), "the action has no owner");
+            self.error(origin, &format!("{sub}.action.owner"), Msg::new("action_no_owner"));
         }
         self.due(origin, &format!("{sub}.action.due"), s.action.due);
     }
@@ -166,15 +182,15 @@ impl Checker<'_> {
     fn group(&mut self, g: &Group, origin: &Origin, groups: &BTreeSet<String>) {
         let scales = self.ws.data.scales;
         if g.members.is_empty() {
-            self.warn(origin, "id", format!("group `{}` lists no members", g.id))
-                .set_hint("add `members: [张三, 李四]`");
+            self.warn(origin, "id", Msg::new("no_members").text("id", &g.id))
+                .set_hint(Msg::new("no_members_hint"));
         }
         for (i, ps) in g.post_standards.iter().enumerate() {
             if ps.standards.is_empty() {
                 self.warn(
                     origin,
                     &format!("post_standards[{i}]"),
-                    format!("post `{}` has no standards", ps.post),
+                    Msg::new("post_no_standards").text("post", &ps.post),
                 );
             }
         }
@@ -212,9 +228,9 @@ impl Checker<'_> {
                 self.warn(
                     origin,
                     &format!("journeys[{i}].steps"),
-                    format!("journey `{}` has {} step(s)", j.id, j.steps.len()),
+                    Msg::new("journey_steps").text("id", &j.id).text("n", j.steps.len()),
                 )
-                .set_hint("a journey map needs the customer's steps in time order");
+                .set_hint(Msg::new("journey_steps_hint"));
             }
             for (k, s) in j.steps.iter().enumerate() {
                 self.on_scale(
@@ -222,7 +238,7 @@ impl Checker<'_> {
                     &format!("journeys[{i}].steps[{k}].emotion"),
                     s.emotion,
                     scales.emotion,
-                    "emotion score",
+                    Msg::new("outside_scale").word("what", "emotion_score"),
                 );
             }
             let own: BTreeSet<String> = j.steps.iter().map(|s| s.id.clone()).collect();
@@ -233,34 +249,36 @@ impl Checker<'_> {
                     self.warn(
                         origin,
                         &format!("{sub}.step"),
-                        format!("step `{}` belongs to another journey", p.step),
+                        Msg::new("step_other_journey").text("step", &p.step),
                     );
                 }
+                // a wrong `type` or `phase` reads as a placeholder: nothing to compare
+                let settled = !self.bad(origin, &format!("{sub}.type"))
+                    && !self.bad(origin, &format!("{sub}.phase"));
                 match (p.kind, p.phase) {
+                    _ if !settled => {}
                     (Move::FillValley, None) => {
                         self.error(
                             origin,
                             &format!("{sub}.type"),
-                            "a fill-valley proposal needs a `phase`",
+                            Msg::new("fill_valley_phase"),
                         )
-                        .set_expected(
-                            "phase: before (事前控制), during (事中管理) or after (事后补救)",
-                        );
+                        .set_expected(Msg::new("fill_valley_phase_expected"));
                     }
                     (Move::RaiseAverage | Move::LiftPeak, Some(_)) => {
                         self.warn(
                             origin,
                             &format!("{sub}.phase"),
-                            "`phase` applies to fill-valley proposals only",
+                            Msg::new("phase_only_fill_valley"),
                         );
                     }
                     _ => {}
                 }
-                if p.kind != Move::LiftPeak && !p.principles.is_empty() {
+                if settled && p.kind != Move::LiftPeak && !p.principles.is_empty() {
                     self.warn(
                         origin,
                         &format!("{sub}.principles"),
-                        "the four principles apply to lift-peak proposals",
+                        Msg::new("principles_lift_peak"),
                     );
                 }
                 for (field, v) in [
@@ -273,7 +291,7 @@ impl Checker<'_> {
                         &format!("{sub}.scores.{field}"),
                         v,
                         scales.proposal,
-                        &format!("{field} score"),
+                        Msg::new("outside_scale").word("what", &format!("{field}_score")),
                     );
                 }
             }
@@ -282,31 +300,36 @@ impl Checker<'_> {
             let sub = format!("measurement_plans[{i}]");
             self.reference(origin, &format!("{sub}.step"), &m.step, &steps, "step");
             let scale = m.scale.unwrap_or_else(|| m.metric.default_scale());
+            // the answers are checked against the metric's scale: not when either is wrong
+            let settled =
+                !self.bad(origin, &format!("{sub}.metric")) && !unknown(&[scale.min, scale.max]);
             if let Some(s) = m.scale {
                 self.scale(origin, &format!("{sub}.scale"), s);
-                if m.metric == Metric::Nps && (s.min != 0.0 || s.max != 10.0) {
+                if settled && m.metric == Metric::Nps && (s.min != 0.0 || s.max != 10.0) {
                     self.error(
                         origin,
                         &format!("{sub}.scale"),
-                        format!("NPS is asked on 0..10, not {}..{}", s.min, s.max),
+                        Msg::new("nps_scale").text("min", s.min).text("max", s.max),
                     )
-                    .set_hint("leave out `scale` for NPS; promoters answer 9–10, detractors 0–6");
+                    .set_hint(Msg::new("nps_scale_hint"));
                 }
             }
             let mut bad = 0;
             for (k, v) in m.responses.iter().enumerate() {
+                if !settled || v.is_nan() {
+                    continue;
+                }
                 if !scale.contains(*v) || (m.metric == Metric::Nps && v.fract() != 0.0) {
                     bad += 1;
                     if bad <= 5 {
                         self.error(
                             origin,
                             &format!("{sub}.responses[{k}]"),
-                            format!(
-                                "{} answer {v} is outside its scale {}..{}",
-                                m.metric.key().to_uppercase(),
-                                scale.min,
-                                scale.max
-                            ),
+                            Msg::new("answer_outside_scale")
+                                .text("metric", m.metric.key().to_uppercase())
+                                .text("value", v)
+                                .text("min", scale.min)
+                                .text("max", scale.max),
                         );
                     }
                 }
@@ -315,7 +338,7 @@ impl Checker<'_> {
                 self.error(
                     origin,
                     &format!("{sub}.responses"),
-                    format!("{} more answers are outside the scale", bad - 5),
+                    Msg::new("more_answers_outside").text("n", bad - 5),
                 );
             }
             if let Some(f) = &m.responses_file {
@@ -325,7 +348,7 @@ impl Checker<'_> {
         for (i, gd) in g.gaps.iter().enumerate() {
             let sub = format!("gaps[{i}]");
             if gd.measures.is_empty() {
-                self.warn(origin, &format!("{sub}.measures"), "no measures for this gap");
+                self.warn(origin, &format!("{sub}.measures"), Msg::new("no_measures"));
             }
             self.due(origin, &format!("{sub}.due"), gd.due);
         }
@@ -335,17 +358,17 @@ impl Checker<'_> {
                 &format!("gap_self_test[{i}].score"),
                 t.score,
                 scales.self_test,
-                "self-test score",
+                Msg::new("outside_scale").word("what", "self_test_score"),
             );
         }
         for (i, s) in g.summaries.iter().enumerate() {
             let sub = format!("summaries[{i}]");
             self.summary(origin, &sub, s, groups);
-            if s.group.as_deref().is_some_and(|x| x != g.id) {
+            if g.id != PLACEHOLDER && s.group.as_deref().is_some_and(|x| x != g.id) {
                 self.warn(
                     origin,
                     &format!("{sub}.group"),
-                    format!("this summary is filed under group `{}`", g.id),
+                    Msg::new("summary_other_group").text("id", &g.id),
                 );
             }
         }
@@ -353,8 +376,8 @@ impl Checker<'_> {
 
     fn scale(&mut self, origin: &Origin, sub: &str, s: Scale) {
         if s.min >= s.max {
-            self.error(origin, sub, format!("scale {}..{} is empty", s.min, s.max))
-                .set_hint("`min` must be below `max`");
+            self.error(origin, sub, Msg::new("empty_scale").text("min", s.min).text("max", s.max))
+                .set_hint(Msg::new("empty_scale_hint"));
         }
     }
 
@@ -369,7 +392,7 @@ impl Checker<'_> {
             self.error(
                 &root,
                 "workshop.end_date",
-                format!("the workshop ends ({e}) before it starts ({s})"),
+                Msg::new("ends_before_start").text("end", e).text("start", s),
             );
         }
         for (name, s) in [
@@ -387,19 +410,22 @@ impl Checker<'_> {
             .collect();
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, id, i) in &group_ids {
+            if *id == PLACEHOLDER {
+                continue;
+            }
             if let Some(first) = seen.get(id) {
                 let first_file = ws.files[ws.origins[*first].file].clone();
-                self.error(&ws.origins[*i].clone(), "id", format!("duplicate group id `{id}`"))
-                    .set_hint(format!("`{id}` is already the id of a group in {first_file}"));
+                self.error(&ws.origins[*i].clone(), "id", Msg::new("duplicate_group").text("id", id))
+                    .set_hint(
+                        Msg::new("duplicate_group_hint").text("id", id).text("file", first_file),
+                    );
             } else {
                 seen.insert(id, *i);
             }
         }
         let groups: BTreeSet<String> = d.groups.iter().map(|g| g.id.clone()).collect();
         if d.groups.is_empty() {
-            self.warn(&root, "groups", "the workshop has no groups").set_hint(
-                "add groups under `groups:`, or one YAML file per group beside workshop.yaml",
-            );
+            self.warn(&root, "groups", Msg::new("no_groups")).set_hint(Msg::new("no_groups_hint"));
         }
         for (g, o) in d.groups.iter().zip(&ws.origins) {
             self.group(g, o, &groups);
@@ -420,14 +446,14 @@ impl Checker<'_> {
             for (i, f) in k.features.iter().enumerate() {
                 match (&f.counts, &k.survey) {
                     (None, None) => {
-                        self.error(&root, &format!("kano.features[{i}]"), format!("feature `{}` has no answers", f.id))
-                            .set_hint("give `counts: {A: .., O: .., M: .., I: .., R: .., Q: ..}`, or a survey file under `kano.survey`");
+                        self.error(&root, &format!("kano.features[{i}]"), Msg::new("feature_no_answers").text("id", &f.id))
+                            .set_hint(Msg::new("feature_no_answers_hint"));
                     }
                     (Some(c), _) if c.total() == 0 => {
                         self.warn(
                             &root,
                             &format!("kano.features[{i}].counts"),
-                            "all counts are zero",
+                            Msg::new("all_counts_zero"),
                         );
                     }
                     _ => {}
@@ -441,9 +467,8 @@ impl Checker<'_> {
                 && sq.responses.is_none()
                 && sq.zone_of_tolerance.is_empty()
             {
-                self.warn(&root, "servqual", "SERVQUAL section without data").set_hint(
-                    "give `items`, `dimensions`, `zone_of_tolerance`, or a `responses` file",
-                );
+                self.warn(&root, "servqual", Msg::new("servqual_no_data"))
+                    .set_hint(Msg::new("servqual_no_data_hint"));
             }
             if let Some(r) = &sq.responses {
                 self.file_exists(&root, "servqual.responses", r);
@@ -460,14 +485,14 @@ impl Checker<'_> {
                     &format!("servqual.items[{i}].expectation"),
                     it.expectation,
                     sq.scale,
-                    "expectation",
+                    Msg::new("outside_scale").word("what", "expectation"),
                 );
                 self.on_scale(
                     &root,
                     &format!("servqual.items[{i}].perception"),
                     it.perception,
                     sq.scale,
-                    "perception",
+                    Msg::new("outside_scale").word("what", "perception"),
                 );
                 if let Some(imp) = it.importance {
                     self.on_scale(
@@ -475,14 +500,14 @@ impl Checker<'_> {
                         &format!("servqual.items[{i}].importance"),
                         imp,
                         sq.scale,
-                        "importance",
+                        Msg::new("outside_scale").word("what", "importance"),
                     );
                 }
                 if it.n == 0 {
                     self.error(
                         &root,
                         &format!("servqual.items[{i}].n"),
-                        "n is 0: a mean needs respondents",
+                        Msg::new("n_zero"),
                     );
                 }
             }
@@ -492,28 +517,28 @@ impl Checker<'_> {
                     &format!("servqual.dimensions[{i}].expectation"),
                     dm.expectation,
                     sq.scale,
-                    "expectation",
+                    Msg::new("outside_scale").word("what", "expectation"),
                 );
                 self.on_scale(
                     &root,
                     &format!("servqual.dimensions[{i}].perception"),
                     dm.perception,
                     sq.scale,
-                    "perception",
+                    Msg::new("outside_scale").word("what", "perception"),
                 );
                 if dm.n == 0 {
                     self.error(
                         &root,
                         &format!("servqual.dimensions[{i}].n"),
-                        "n is 0: a mean needs respondents",
+                        Msg::new("n_zero"),
                     );
                 }
             }
             if !sq.weights.is_empty() {
                 let sum: f64 = sq.weights.values().sum();
-                if (sum - 100.0).abs() > 0.5 {
-                    self.error(&root, "servqual.weights", format!("the weights add up to {sum}, not 100"))
-                        .set_hint("each respondent shares 100 points over the five dimensions; give their means");
+                if !sum.is_nan() && (sum - 100.0).abs() > 0.5 {
+                    self.error(&root, "servqual.weights", Msg::new("weights_sum").text("sum", sum))
+                        .set_hint(Msg::new("weights_sum_hint"));
                 }
             }
             for (i, z) in sq.zone_of_tolerance.iter().enumerate() {
@@ -521,13 +546,23 @@ impl Checker<'_> {
                 for (f, v) in
                     [("adequate", z.adequate), ("desired", z.desired), ("perceived", z.perceived)]
                 {
-                    self.on_scale(&root, &format!("{sub}.{f}"), v, sq.scale, f);
+                    self.on_scale(
+                        &root,
+                        &format!("{sub}.{f}"),
+                        v,
+                        sq.scale,
+                        Msg::new("outside_scale").word("what", f),
+                    );
                 }
                 if z.adequate > z.desired {
-                    self.error(&root, &format!("{sub}.adequate"), format!(
-                        "adequate service ({}) is above desired service ({})", z.adequate, z.desired
-                    ))
-                    .set_hint("the zone of tolerance runs from adequate (适当服务) up to desired (理想服务)");
+                    self.error(
+                        &root,
+                        &format!("{sub}.adequate"),
+                        Msg::new("zone_order")
+                            .text("adequate", z.adequate)
+                            .text("desired", z.desired),
+                    )
+                    .set_hint(Msg::new("zone_order_hint"));
                 }
             }
         }
@@ -536,14 +571,14 @@ impl Checker<'_> {
                 self.error(
                     &root,
                     "market_damage.customers_with_problem",
-                    "a count of customers cannot be negative",
+                    Msg::new("negative_customers"),
                 );
             }
             if m.value_per_customer < 0.0 {
                 self.error(
                     &root,
                     "market_damage.value_per_customer",
-                    "a value per customer cannot be negative",
+                    Msg::new("negative_value"),
                 );
             }
             self.share(&root, "market_damage.complaint_rate", m.complaint_rate);
@@ -569,7 +604,7 @@ impl Checker<'_> {
                     self.error(
                         &root,
                         "market_damage.word_of_mouth.people_told",
-                        "cannot be negative",
+                        Msg::new("negative"),
                     );
                 }
             }
@@ -586,7 +621,7 @@ impl Checker<'_> {
                     self.error(
                         &root,
                         &format!("pk.criteria[{i}].max"),
-                        "the highest score must be above 0",
+                        Msg::new("criterion_max"),
                     );
                 }
             }
@@ -598,7 +633,7 @@ impl Checker<'_> {
                     self.error(
                         &root,
                         &format!("{sub}.group"),
-                        format!("group `{}` is scored twice", s.group),
+                        Msg::new("scored_twice").text("id", &s.group),
                     );
                 }
                 for (cid, v) in &s.scores {
@@ -610,7 +645,7 @@ impl Checker<'_> {
                             &csub,
                             *v,
                             Scale { min: 0.0, max: c.max },
-                            &format!("`{cid}` score"),
+                            Msg::new("outside_scale_criterion").text("id", cid),
                         );
                     }
                 }
@@ -619,13 +654,19 @@ impl Checker<'_> {
                         self.warn(
                             &root,
                             &format!("{sub}.scores"),
-                            format!("group `{}` has no `{}` score", s.group, c.id),
+                            Msg::new("no_criterion_score")
+                                .text("group", &s.group)
+                                .text("criterion", &c.id),
                         );
                     }
                 }
             }
-            for g in groups.difference(&scored) {
-                self.warn(&root, "pk.scores", format!("group `{g}` has no PK scores"));
+            // a group id that was wrong may be the one scored
+            let settled = !scored.contains(PLACEHOLDER) && !self.bad(&root, "pk.scores");
+            for g in groups.difference(&scored).filter(|_| settled) {
+                if g != PLACEHOLDER {
+                    self.warn(&root, "pk.scores", Msg::new("no_pk_scores").text("id", g));
+                }
             }
         }
     }
@@ -633,7 +674,19 @@ impl Checker<'_> {
 
 /// Run every semantic check on a loaded workshop; `at` finds the lines findings point at.
 pub fn check(ws: &Workshop, at: &dyn Locate) -> Vec<Diagnostic> {
-    let mut c = Checker { at, ws, out: Vec::new(), start: ws.data.workshop.date };
+    let mut c = Checker {
+        at,
+        ws,
+        out: Vec::new(),
+        follow_on: Vec::new(),
+        start: ws.data.workshop.date,
+    };
     c.run();
+    let follow_on = c.follow_on;
     c.out
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !follow_on.contains(i))
+        .map(|(_, d)| d)
+        .collect()
 }

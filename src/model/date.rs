@@ -13,13 +13,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diag::rich_error;
-
-/// What a date in a workshop file must look like (the diagnostic's "expected").
-pub const EXPECTED: &str = "a date written YYYY-MM-DD, e.g. 2026-11-20";
-
-/// How to fix a date in a workshop file (the diagnostic's hint).
-pub const HINT: &str = "the month and day must exist; write them with two digits";
+use crate::diag::{Msg, PLACEHOLDER, rich_error};
 
 /// A calendar date (proleptic Gregorian, years 1–9999) that exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,6 +35,10 @@ pub struct DateError {
 }
 
 impl Date {
+    /// What a date whose text was wrong reads as ([`PLACEHOLDER`]), so that the rest of
+    /// its record can be checked: the first day there is, before any workshop.
+    pub const PLACEHOLDER: Date = Date { year: 1, month: 1, day: 1 };
+
     /// The UTC calendar day of a Unix time in seconds (as `SOURCE_DATE_EPOCH` gives it);
     /// `None` before year 1 or after 9999.
     pub fn from_unix(secs: i64) -> Option<Date> {
@@ -117,8 +115,16 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s)
-            .ok_or_else(|| rich_error(&format!("`{s}` is not a valid date"), EXPECTED, HINT))
+        if s == PLACEHOLDER {
+            return Ok(Date::PLACEHOLDER);
+        }
+        Date::parse(&s).ok_or_else(|| {
+            rich_error(
+                Msg::new("not_a_date").text("value", &s),
+                Some(Msg::new("date_expected")),
+                Some(Msg::new("date_hint")),
+            )
+        })
     }
 }
 

@@ -13,7 +13,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diag::{rich_error, suggest};
+use crate::diag::{Msg, PLACEHOLDER, rich_error, suggest};
 
 /// Fold a user-typed name for comparison: full-width ASCII to half-width, lower case,
 /// `_` and spaces to `-`.
@@ -32,7 +32,7 @@ pub fn fold(s: &str) -> String {
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
-        $name:ident, $what:literal {
+        $name:ident, $what:literal, $word:literal {
             $( $(#[$vmeta:meta])* $variant:ident = $key:literal, $zh:literal, $zh_tw:literal, $en:literal, [$($alias:literal),*] ;)*
         }
     ) => {
@@ -114,17 +114,19 @@ macro_rules! vocabulary {
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = String::deserialize(d)?;
+                if s == PLACEHOLDER {
+                    // a wrong value already reported: the first value stands in for it
+                    return Ok($name::ALL[0]);
+                }
                 $name::parse(&s).ok_or_else(|| {
-                    let keys = [$($key),*].iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-                    let names = [$($zh),*].join(" / ");
                     let hint = match suggest(&s, $name::accepted()) {
-                        Some(m) => format!("did you mean `{m}`?"),
-                        None => format!("Chinese names are accepted too: {names}"),
+                        Some(m) => Msg::did_you_mean(m),
+                        None => Msg::new("vocabulary_names").list("names", [$($zh),*]),
                     };
                     rich_error(
-                        &format!("unknown {} `{}`", $what, s.trim()),
-                        &format!("one of {keys}"),
-                        &hint,
+                        Msg::new("unknown_vocabulary").word("what", $word).text("value", s.trim()),
+                        Some(Msg::one_of([$($key),*])),
+                        Some(hint),
                     )
                 })
             }
@@ -152,7 +154,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// Report and label language.
-    Language, "language" {
+    Language, "language", "vocab_language" {
         /// Simplified Chinese.
         ZhCn = "zh-CN", "简体中文", "簡體中文", "Simplified Chinese", ["zh", "zh-hans", "中文", "简体"];
         /// Traditional Chinese.
@@ -165,7 +167,7 @@ vocabulary! {
 vocabulary! {
     /// The five SERVQUAL dimensions (Parasuraman, Zeithaml & Berry 1988), with the course's
     /// several Chinese names for each.
-    Dimension, "SERVQUAL dimension" {
+    Dimension, "SERVQUAL dimension", "vocab_dimension" {
         /// Facilities, visible display, grooming.
         Tangibles = "tangibles", "有形度", "有形度", "Tangibles", ["tangible", "tangibility", "有形性"];
         /// No exceptions, promises kept.
@@ -181,7 +183,7 @@ vocabulary! {
 
 vocabulary! {
     /// The five kinds of key touchpoint (5类关键触点). A step may be several kinds.
-    TouchpointKind, "touchpoint kind" {
+    TouchpointKind, "touchpoint kind", "vocab_touchpoint_kind" {
         /// The first contact.
         First = "first", "首触点", "首觸點", "First touchpoint", ["首触", "first-touchpoint"];
         /// Where customers complain.
@@ -197,7 +199,7 @@ vocabulary! {
 
 vocabulary! {
     /// The three optimisation moves of an MOT plan.
-    Move, "optimisation move" {
+    Move, "optimisation move", "vocab_move" {
         /// Raise the average line (提升平均线).
         RaiseAverage = "raise-average", "提升平均线", "提升平均線", "Raise the average", ["平均线"];
         /// Fill the valleys (填平波谷).
@@ -209,7 +211,7 @@ vocabulary! {
 
 vocabulary! {
     /// When a fill-the-valley measure acts.
-    Phase, "phase" {
+    Phase, "phase", "vocab_phase" {
         /// 事前控制: clarify, be candid.
         Before = "before", "事前控制", "事前控制", "Before (expectation control)", ["事前"];
         /// 事中管理: proactive communication.
@@ -221,7 +223,7 @@ vocabulary! {
 
 vocabulary! {
     /// The four principles of a designed surprise at a peak.
-    Principle, "peak principle" {
+    Principle, "peak principle", "vocab_principle" {
         /// 低成本.
         LowCost = "low-cost", "低成本", "低成本", "Low cost", [];
         /// 高感知.
@@ -235,7 +237,7 @@ vocabulary! {
 
 vocabulary! {
     /// Three kinds of measurement indicator.
-    IndicatorKind, "indicator kind" {
+    IndicatorKind, "indicator kind", "vocab_indicator_kind" {
         /// 描述性.
         Descriptive = "descriptive", "描述性", "描述性", "Descriptive", ["描述性指标"];
         /// 感知性.
@@ -247,7 +249,7 @@ vocabulary! {
 
 vocabulary! {
     /// The three common customer metrics.
-    Metric, "metric" {
+    Metric, "metric", "vocab_metric" {
         /// Customer satisfaction, 1–5.
         Csat = "csat", "客户满意度", "客戶滿意度", "CSAT", ["满意度"];
         /// Customer effort score.
@@ -259,7 +261,7 @@ vocabulary! {
 
 vocabulary! {
     /// The three measurement models.
-    MeasurementModel, "measurement model" {
+    MeasurementModel, "measurement model", "vocab_measurement_model" {
         /// 满意度全面系统模型.
         Comprehensive = "comprehensive", "满意度全面系统模型", "滿意度全面系統模型", "Comprehensive system model", ["全面系统模型"];
         /// 重点业务测评模型.
@@ -271,7 +273,7 @@ vocabulary! {
 
 vocabulary! {
     /// The five gaps (Parasuraman, Zeithaml & Berry 1985), with the course's names.
-    Gap, "gap" {
+    Gap, "gap", "vocab_gap" {
         /// Gap 1: management does not know what customers expect.
         Listening = "listening", "倾听的差距", "傾聽的差距", "Listening gap", ["倾听差距", "gap1", "knowledge"];
         /// Gap 2: the wrong service designs and standards.

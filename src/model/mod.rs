@@ -30,6 +30,13 @@ pub use workshop::*;
 pub trait Locate {
     /// Line and column of `path` in file `file`; the file's start when unknown.
     fn pos(&self, file: usize, path: &str) -> crate::diag::Pos;
+
+    /// Whether the value at `path` in file `file` (or a value it lies in) was wrong or
+    /// missing and holds a placeholder ([`crate::diag::PLACEHOLDER`], NaN, …): its error
+    /// is reported, and checks of it would only report follow-on errors.
+    fn invalid(&self, _file: usize, _path: &str) -> bool {
+        false
+    }
 }
 
 /// Where a group's data was typed: which source file, and the path of the group's root in it.

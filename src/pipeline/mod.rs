@@ -51,7 +51,7 @@ pub fn analyze_workshop(
                 let origin = p.group.and_then(|g| ws.origins.get(g)).unwrap_or(&root);
                 let full = full_path(origin, &p.path);
                 let file = ws.files.get(origin.file).cloned().unwrap_or_default();
-                diag::Diagnostic::error(file, loaded.pos(origin.file, &full), full, &p.message)
+                diag::Diagnostic::error(file, loaded.pos(origin.file, &full), full, p.message.as_str())
             })
             .collect();
         (diags, loaded.sources.clone())
@@ -79,11 +79,13 @@ pub fn kano_data(ws: &model::Workshop) -> Result<Option<ClassifyReport>, KanoDat
     Ok(kano)
 }
 
-/// Load and check a workshop; every diagnostic found, sorted.
+/// Load and check a workshop; every diagnostic found, sorted. A workshop with structural
+/// errors is checked as far as it was read (`input::Loaded::partial`), so that one run
+/// reports every mistake.
 pub fn load_and_check(path: &std::path::Path) -> (input::Loaded, Vec<diag::Diagnostic>) {
     let mut loaded = input::load(path);
     let mut diags = std::mem::take(&mut loaded.diagnostics);
-    if let Some(ws) = &loaded.workshop {
+    if let Some(ws) = loaded.workshop.as_ref().or(loaded.partial.as_ref()) {
         diags.extend(check::check(ws, &loaded));
     }
     diag::sort(&mut diags);
