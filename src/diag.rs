@@ -361,7 +361,8 @@ pub fn render(diags: &[Diagnostic], sources: &BTreeMap<String, String>, say: Say
             Severity::Error => say(&Msg::new("label_error")),
             Severity::Warning => say(&Msg::new("label_warning")),
         };
-        let _ = writeln!(out, "{label}: {}", say(&d.message));
+        let colon = say(&Msg::new("colon"));
+        let _ = writeln!(out, "{label}{colon}{}", say(&d.message));
         let line = sources.get(&d.file).and_then(|t| t.lines().nth(d.pos.line.saturating_sub(1)));
         let num = d.pos.line.to_string();
         let pad = " ".repeat(num.len());
@@ -377,7 +378,7 @@ pub fn render(diags: &[Diagnostic], sources: &BTreeMap<String, String>, say: Say
         }
         let mut note = |key: &str, text: String| {
             let head = say(&Msg::new(key));
-            let _ = writeln!(out, "{pad} = {head}: {text}");
+            let _ = writeln!(out, "{pad} = {head}{colon}{text}");
         };
         if !d.path.is_empty() {
             note("label_field", d.path.clone());
@@ -402,6 +403,7 @@ pub fn plain(m: &Msg) -> String {
         "label_field" => "field".into(),
         "label_expected" => "expected".into(),
         "label_hint" => "hint".into(),
+        "colon" => ": ".into(),
         _ => m.to_string(),
     }
 }

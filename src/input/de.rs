@@ -105,6 +105,9 @@ struct Ctx<'a> {
     /// Required fields missing from a mapping (by the mapping's id): read as placeholders.
     missing: &'a HashMap<usize, Vec<&'static str>>,
     soft: RefCell<Vec<Diagnostic>>,
+    /// Fields that an unknown key probably misspells: what is checked of them would be a
+    /// follow-on of the misspelling.
+    misspelled: RefCell<Vec<String>>,
 }
 
 /// What [`from_document`] made of a document.
@@ -138,8 +141,10 @@ pub fn from_document<T: DeserializeOwned>(doc: &Document, file: &str) -> Parsed<
             poisoned: &poisoned,
             missing: &missing,
             soft: RefCell::new(Vec::new()),
+            misspelled: RefCell::new(Vec::new()),
         };
         let result = T::deserialize(NodeDe { node: &doc.root, ctx: &ctx });
+        invalid.extend(ctx.misspelled.into_inner());
         for d in ctx.soft.into_inner() {
             if seen.insert((d.pos.line, d.pos.col, d.message.clone())) {
                 soft.push(d);
@@ -495,6 +500,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
                 .expected(Msg::one_of(fields.iter()));
                 if let Some(s) = suggest(key, fields.iter().copied()) {
                     d.hint = Some(Msg::did_you_mean(s));
+                    self.ctx.misspelled.borrow_mut().push(child_path(&self.node.path, s));
                 }
                 self.ctx.soft.borrow_mut().push(d);
             }
@@ -764,6 +770,12 @@ mod tests {
     }
 
     fn run(text: &str) -> (Option<Root>, Vec<Diagnostic>) {
+        let p = parse(text);
+        let ok = p.diagnostics.iter().all(|d| !d.is_error());
+        (p.value.filter(|_| ok), p.diagnostics)
+    }
+
+    fn parse(text: &str) -> Parsed<Root> {
         let mut d = yaml::parse(text, "t.yaml", "").unwrap();
         yaml::finish(&mut d, "t.yaml", "");
         from_document::<Root>(&d, "t.yaml")
@@ -779,28 +791,53 @@ mod tests {
         assert_eq!(v.count, Some(4));
     }
 
+    fn described(d: &[Diagnostic]) -> Vec<String> {
+        d.iter().map(|d| format!("{}:{} {} {}", d.pos.line, d.pos.col, d.path, d.message)).collect()
+    }
+
     #[test]
     fn reports_every_problem() {
         let text = "titel: x\nsteps:\n  - {name: a, emotion: 很好}\n  - {name: b, emotoin: 1}\n  - {name: c, emotion: 2}\ncount: -1\n";
         let (v, d) = run(text);
         assert!(v.is_none());
-        let msgs: Vec<String> = d
-            .iter()
-            .map(|d| format!("{}:{} {} {}", d.pos.line, d.pos.col, d.path, d.message))
-            .collect();
-        assert!(msgs.iter().any(|m| m.contains("unknown field `titel`")), "{msgs:#?}");
+        let msgs = described(&d);
+        assert!(msgs.iter().any(|m| m.contains("unknown_field key=`titel`")), "{msgs:#?}");
         assert!(
-            msgs.iter().any(|m| m.contains("steps[0].emotion `很好` is not a number")),
+            msgs.iter().any(|m| m.contains("steps[0].emotion not_a_number value=`很好`")),
             "{msgs:#?}"
         );
-        assert!(msgs.iter().any(|m| m.contains("unknown field `emotoin`")), "{msgs:#?}");
+        assert!(msgs.iter().any(|m| m.contains("unknown_field key=`emotoin`")), "{msgs:#?}");
         // `emotoin` next to a missing `emotion` is reported once, as a misspelling
-        assert!(!msgs.iter().any(|m| m.contains("steps[1] missing field")), "{msgs:#?}");
+        assert!(!msgs.iter().any(|m| m.contains("steps[1] missing_field")), "{msgs:#?}");
         assert_eq!(msgs.iter().filter(|m| m.contains("`titel`")).count(), 1, "{msgs:#?}");
-        assert!(msgs.iter().any(|m| m.contains("count -1 is out of range")), "{msgs:#?}");
-        let hint = d.iter().find(|d| d.message.contains("titel")).and_then(|d| d.hint.clone());
-        assert_eq!(hint.as_deref(), Some("did you mean `title`?"));
-        // the pruned `emotion` of steps[0] does not also produce "missing field"
+        assert!(msgs.iter().any(|m| m.contains("count out_of_range value=`-1`")), "{msgs:#?}");
+        let hint = d.iter().find(|d| d.message.arg("key") == Some("titel")).and_then(|d| d.hint.clone());
+        assert_eq!(hint, Some(Msg::did_you_mean("title")));
+        // the wrong `emotion` of steps[0] does not also produce "missing field"
         assert!(!msgs.iter().any(|m| m.contains("steps[0] missing")), "{msgs:#?}");
+        assert_eq!(msgs.len(), 4, "{msgs:#?}");
+    }
+
+    /// A wrong value is replaced by a placeholder, so that its record (and the records
+    /// around it) are still read: the caller sees every value that was right, and the
+    /// paths of those that were not.
+    #[test]
+    fn wrong_values_keep_their_records() {
+        let text = "title: [a]\nsteps:\n  - {name: a, emotion: 很好}\n  - 7\n  - {name: c}\n  - {name: d, emotion: 3}\ncount: x\n";
+        let p = parse(text);
+        let v = p.value.unwrap();
+        assert_eq!(v.title, PLACEHOLDER);
+        assert_eq!(v.steps.len(), 4);
+        assert_eq!(v.steps[0].name, "a");
+        assert!(v.steps[0].emotion.is_nan());
+        assert_eq!(v.steps[1].name, PLACEHOLDER);
+        assert!(v.steps[2].emotion.is_nan());
+        assert_eq!((v.steps[3].name.as_str(), v.steps[3].emotion), ("d", 3.0));
+        assert_eq!(v.count, None);
+        let invalid: Vec<&str> = p.invalid.iter().map(String::as_str).collect();
+        assert_eq!(invalid, ["count", "steps[0].emotion", "steps[1]", "steps[2].emotion", "title"]);
+        let msgs = described(&p.diagnostics);
+        assert_eq!(msgs.len(), 5, "{msgs:#?}");
+        assert!(msgs.iter().any(|m| m.contains("steps[2] missing_field field=`emotion`")), "{msgs:#?}");
     }
 }

@@ -85,6 +85,15 @@ fn is_within(path: &str, outer: &str) -> bool {
         || (path.starts_with(outer) && path[outer.len()..].starts_with(['.', '[']))
 }
 
+/// The language a `language: …` line of unparsable text names, if any.
+fn language_line(text: &str) -> Option<Language> {
+    text.lines().find_map(|line| {
+        let value = line.trim_start().strip_prefix("language:")?;
+        let value = value.split(" #").next().unwrap_or_default().trim();
+        Language::parse(value.trim_matches(['"', '\'']))
+    })
+}
+
 /// The `workshop.language` of a parsed main file, if it names a language.
 fn lenient_language(doc: &yaml::Document) -> Option<Language> {
     let find = |n: &'_ yaml::Node, key: &str| match &n.kind {
@@ -226,7 +235,11 @@ pub fn load(path: &Path) -> Loaded {
     };
     let one = load_one::<WorkshopFile>(&main, &mut loaded);
     loaded.parsed = one.doc.is_some();
-    loaded.language = one.doc.as_ref().and_then(lenient_language);
+    loaded.language = match &one.doc {
+        Some(doc) => lenient_language(doc),
+        // not YAML we can read: a `language:` line may still say
+        None => loaded.sources.get(&main.display().to_string()).and_then(|t| language_line(t)),
+    };
     loaded.invalid.push(one.invalid);
     let (data, doc) = (one.value, one.doc);
     let mut all_ok = one.clean;

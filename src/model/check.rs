@@ -181,7 +181,7 @@ impl Checker<'_> {
 
     fn group(&mut self, g: &Group, origin: &Origin, groups: &BTreeSet<String>) {
         let scales = self.ws.data.scales;
-        if g.members.is_empty() {
+        if g.members.is_empty() && !self.bad(origin, "members") {
             self.warn(origin, "id", Msg::new("no_members").text("id", &g.id))
                 .set_hint(Msg::new("no_members_hint"));
         }
