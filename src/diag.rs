@@ -186,7 +186,11 @@ impl std::fmt::Display for Msg {
 
 /// Build a serde custom error that carries an "expected" and a hint; the collecting
 /// deserialiser of the input stage turns it into a [`Diagnostic`] with those fields.
-pub fn rich_error<E: serde::de::Error>(message: Msg, expected: Option<Msg>, hint: Option<Msg>) -> E {
+pub fn rich_error<E: serde::de::Error>(
+    message: Msg,
+    expected: Option<Msg>,
+    hint: Option<Msg>,
+) -> E {
     let enc = Msg::encode;
     E::custom(format!(
         "{}{SEP}{}{SEP}{}",
@@ -468,11 +472,13 @@ mod tests {
     #[test]
     fn rich_errors_split_back() {
         let bad = Msg::new("bad").text("v", "x").list("l", ["a", "b"]).word("w", "score");
-        let e: serde::de::value::Error =
-            rich_error(bad.clone(), Some(Msg::new("good")), None);
+        let e: serde::de::value::Error = rich_error(bad.clone(), Some(Msg::new("good")), None);
         assert_eq!(split_rich(&e.to_string()), (bad, Some(Msg::new("good")), None));
         assert_eq!(split_rich("plain"), (Msg::raw("plain"), None, None));
-        assert_eq!(Msg::decode(&Msg::new("k").list("l", Vec::<String>::new()).encode()).args.len(), 1);
+        assert_eq!(
+            Msg::decode(&Msg::new("k").list("l", Vec::<String>::new()).encode()).args.len(),
+            1
+        );
     }
 
     #[test]

@@ -59,7 +59,11 @@ pub(crate) fn load_for_output(
         Some(ws) if errors == 0 => Some((ws, loaded)),
         _ => {
             let summary = summary(&say, path, errors, warnings, &diags);
-            let _ = writeln!(err, "{}", say(&Msg::new("summary_outcome").text("summary", summary).word("outcome", outcome)));
+            let _ = writeln!(
+                err,
+                "{}",
+                say(&Msg::new("summary_outcome").text("summary", summary).word("outcome", outcome))
+            );
             None
         }
     }

@@ -63,15 +63,20 @@ impl NewError {
     }
 }
 
-/// The files of a new workshop folder in `lang`: (relative path, contents).
-pub fn files(lang: NewLang) -> Vec<(String, Vec<u8>)> {
-    let example = match lang {
-        NewLang::ZhCn => ZH_BANK,
-        NewLang::En => EN_HOTEL,
+/// Where each example lives in the repository, as its comments name it.
+const ZH_BANK_PATH: &str = "workshops/zh-bank";
+const EN_HOTEL_PATH: &str = "workshops/en-hotel.yaml";
+
+/// The files of a new workshop folder `dir` (as the user named it) in `lang`: (relative
+/// path, contents). Comments that name the example's own path name `dir` instead.
+pub fn files(lang: NewLang, dir: &str) -> Vec<(String, Vec<u8>)> {
+    let (example, path) = match lang {
+        NewLang::ZhCn => (ZH_BANK, ZH_BANK_PATH),
+        NewLang::En => (EN_HOTEL, EN_HOTEL_PATH),
     };
     let mut out: Vec<(String, Vec<u8>)> = example
         .iter()
-        .map(|(name, bytes)| ((*name).to_owned(), point_schema_here(bytes)))
+        .map(|(name, bytes)| ((*name).to_owned(), relocate(&point_schema_here(bytes), path, dir)))
         .collect();
     for part in [SchemaPart::Workshop, SchemaPart::Group] {
         out.push((
@@ -95,6 +100,14 @@ fn point_schema_here(bytes: &[u8]) -> Vec<u8> {
     format!("{MARK}{SCHEMA_DIR}/{file}{}", &text[first.len()..]).into_bytes()
 }
 
+/// The text of an example file with its example's path replaced by the new folder's.
+fn relocate(bytes: &[u8], example: &str, dir: &str) -> Vec<u8> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains(example) => text.replace(example, dir).into_bytes(),
+        _ => bytes.to_vec(),
+    }
+}
+
 /// Create `dir` holding the example in `lang`. Returns the files written, relative to `dir`.
 pub fn create(dir: &Path, lang: NewLang) -> Result<Vec<String>, NewError> {
     let io = |path: &Path| {
@@ -114,7 +127,7 @@ pub fn create(dir: &Path, lang: NewLang) -> Result<Vec<String>, NewError> {
     std::fs::create_dir_all(parent).map_err(io(parent))?;
     let tmp =
         tempfile::Builder::new().prefix(".kano-new-").tempdir_in(parent).map_err(io(parent))?;
-    let files = files(lang);
+    let files = files(lang, &dir.display().to_string());
     for (name, bytes) in &files {
         let path = tmp.path().join(name);
         if let Some(p) = path.parent() {
@@ -150,7 +163,7 @@ mod tests {
     #[test]
     fn every_example_file_starts_with_the_schema_comment() {
         for lang in [NewLang::ZhCn, NewLang::En] {
-            for (name, bytes) in files(lang) {
+            for (name, bytes) in files(lang, "x") {
                 if name.ends_with(".yaml") {
                     let text = String::from_utf8(bytes).unwrap();
                     assert!(
@@ -160,6 +173,23 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The new folder's files name the new folder, never where the example lives.
+    #[test]
+    fn comments_name_the_new_folder() {
+        for lang in [NewLang::ZhCn, NewLang::En] {
+            let files = files(lang, "my-workshop");
+            for (name, bytes) in &files {
+                let text = String::from_utf8_lossy(bytes);
+                for example in [ZH_BANK_PATH, EN_HOTEL_PATH, "workshops/", "zh-bank"] {
+                    assert!(!text.contains(example), "{name} names `{example}`");
+                }
+            }
+            let main = files.iter().find(|(n, _)| n == "workshop.yaml").map(|(_, b)| b);
+            let main = String::from_utf8_lossy(main.unwrap());
+            assert!(main.contains("kano check my-workshop"), "{main}");
         }
     }
 }

@@ -263,11 +263,7 @@ impl NodeDe<'_> {
     fn integer(&self, what: &str) -> Result<i64, Error> {
         let v = self.number()?;
         if v.fract() != 0.0 || v.abs() > 9.0e15 {
-            return Err(self.err(
-                Msg::new("not_whole").text("value", v),
-                Some(word(what)),
-                None,
-            ));
+            return Err(self.err(Msg::new("not_whole").text("value", v), Some(word(what)), None));
         }
         // the range check above makes the cast exact
         Ok(v as i64)
@@ -811,7 +807,8 @@ mod tests {
         assert!(!msgs.iter().any(|m| m.contains("steps[1] missing_field")), "{msgs:#?}");
         assert_eq!(msgs.iter().filter(|m| m.contains("`titel`")).count(), 1, "{msgs:#?}");
         assert!(msgs.iter().any(|m| m.contains("count out_of_range value=`-1`")), "{msgs:#?}");
-        let hint = d.iter().find(|d| d.message.arg("key") == Some("titel")).and_then(|d| d.hint.clone());
+        let hint =
+            d.iter().find(|d| d.message.arg("key") == Some("titel")).and_then(|d| d.hint.clone());
         assert_eq!(hint, Some(Msg::did_you_mean("title")));
         // the wrong `emotion` of steps[0] does not also produce "missing field"
         assert!(!msgs.iter().any(|m| m.contains("steps[0] missing")), "{msgs:#?}");
@@ -838,6 +835,9 @@ mod tests {
         assert_eq!(invalid, ["count", "steps[0].emotion", "steps[1]", "steps[2].emotion", "title"]);
         let msgs = described(&p.diagnostics);
         assert_eq!(msgs.len(), 5, "{msgs:#?}");
-        assert!(msgs.iter().any(|m| m.contains("steps[2] missing_field field=`emotion`")), "{msgs:#?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("steps[2] missing_field field=`emotion`")),
+            "{msgs:#?}"
+        );
     }
 }

@@ -111,9 +111,14 @@ fn lenient_language(doc: &yaml::Document) -> Option<Language> {
 pub fn workshop_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), Box<Diagnostic>> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
-        Diagnostic::error(&shown, Pos { line: 1, col: 1 }, "", Msg::new("cannot_read").text("error", e))
-            .hint(Msg::new("cannot_read_hint"))
-            .into_box()
+        Diagnostic::error(
+            &shown,
+            Pos { line: 1, col: 1 },
+            "",
+            Msg::new("cannot_read").text("error", e),
+        )
+        .hint(Msg::new("cannot_read_hint"))
+        .into_box()
     })?;
     if !meta.is_dir() {
         return Ok((path.to_path_buf(), Vec::new()));
@@ -121,13 +126,8 @@ pub fn workshop_files(path: &Path) -> Result<(PathBuf, Vec<PathBuf>), Box<Diagno
     let main = ["workshop.yaml", "workshop.yml"].iter().map(|n| path.join(n)).find(|p| p.is_file());
     let Some(main) = main else {
         return Err(Box::new(
-            Diagnostic::error(
-                &shown,
-                Pos { line: 1, col: 1 },
-                "",
-                Msg::new("no_workshop_yaml"),
-            )
-            .hint(Msg::new("no_workshop_yaml_hint")),
+            Diagnostic::error(&shown, Pos { line: 1, col: 1 }, "", Msg::new("no_workshop_yaml"))
+                .hint(Msg::new("no_workshop_yaml_hint")),
         ));
     };
     let entries = std::fs::read_dir(path).map_err(|e| {

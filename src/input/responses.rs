@@ -881,7 +881,10 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].pos, Pos { line: 2, col: 5 });
         assert_eq!(e[0].path, "T1_P");
-        assert_eq!(e[0].message.to_string(), "perception `8` in column `T1_P` is outside the scale 1..7");
+        assert_eq!(
+            e[0].message.to_string(),
+            "perception `8` in column `T1_P` is outside the scale 1..7"
+        );
         assert_eq!(e[1].pos.line, 3);
         assert_eq!(e[1].message.to_string(), "expectation `x` in column `T1_E` is not a number");
 
@@ -957,6 +960,9 @@ mod tests {
         m.responses_column = Some("Q3".into());
         let e = read_metric_answers(&p, "b.csv", &m).unwrap_err();
         assert_eq!(e[0].message.to_string(), "no column `Q3` in the file");
-        assert_eq!(e[0].expected.as_ref().map(ToString::to_string).as_deref(), Some("one of `Q1`, `Q2`"));
+        assert_eq!(
+            e[0].expected.as_ref().map(ToString::to_string).as_deref(),
+            Some("one of `Q1`, `Q2`")
+        );
     }
 }

@@ -436,12 +436,7 @@ fn assign(
                     NodeKind::Scalar { text, .. } => text.clone(),
                     NodeKind::Null => String::new(),
                     _ => {
-                        let mut d = Diagnostic::error(
-                            file,
-                            k.pos,
-                            &path,
-                            Msg::new("complex_key"),
-                        );
+                        let mut d = Diagnostic::error(file, k.pos, &path, Msg::new("complex_key"));
                         d.hint = Some(Msg::new("complex_key_hint"));
                         diags.push(d);
                         continue;

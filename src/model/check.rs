@@ -71,10 +71,12 @@ impl Checker<'_> {
             return;
         }
         if !scale.contains(v) {
-            self.error(origin, sub, what.text("value", v).text("min", scale.min).text("max", scale.max))
-                .set_hint(
-                    Msg::new("outside_scale_hint").text("min", scale.min).text("max", scale.max),
-                );
+            self.error(
+                origin,
+                sub,
+                what.text("value", v).text("min", scale.min).text("max", scale.max),
+            )
+            .set_hint(Msg::new("outside_scale_hint").text("min", scale.min).text("max", scale.max));
         }
     }
 
@@ -117,8 +119,12 @@ impl Checker<'_> {
             }
             if let Some(first) = seen.get(id) {
                 let first = first.clone();
-                self.error(origin, &sub, Msg::new("duplicate_id").word("what", what).text("id", id))
-                    .set_hint(Msg::new("duplicate_id_hint").text("id", id).text("first", first));
+                self.error(
+                    origin,
+                    &sub,
+                    Msg::new("duplicate_id").word("what", what).text("id", id),
+                )
+                .set_hint(Msg::new("duplicate_id_hint").text("id", id).text("first", first));
             } else {
                 seen.insert(id, sub);
             }
@@ -136,7 +142,8 @@ impl Checker<'_> {
     ) {
         // an id that was wrong may be the one referred to
         if !known.contains(id) && !known.contains(PLACEHOLDER) {
-            let d = self.error(origin, sub, Msg::new("no_such_id").word("what", what).text("id", id));
+            let d =
+                self.error(origin, sub, Msg::new("no_such_id").word("what", what).text("id", id));
             d.expected = Some(if known.is_empty() {
                 Msg::new("id_none_defined").word("what", what)
             } else {
@@ -258,12 +265,8 @@ impl Checker<'_> {
                 match (p.kind, p.phase) {
                     _ if !settled => {}
                     (Move::FillValley, None) => {
-                        self.error(
-                            origin,
-                            &format!("{sub}.type"),
-                            Msg::new("fill_valley_phase"),
-                        )
-                        .set_expected(Msg::new("fill_valley_phase_expected"));
+                        self.error(origin, &format!("{sub}.type"), Msg::new("fill_valley_phase"))
+                            .set_expected(Msg::new("fill_valley_phase_expected"));
                     }
                     (Move::RaiseAverage | Move::LiftPeak, Some(_)) => {
                         self.warn(
@@ -415,10 +418,12 @@ impl Checker<'_> {
             }
             if let Some(first) = seen.get(id) {
                 let first_file = ws.files[ws.origins[*first].file].clone();
-                self.error(&ws.origins[*i].clone(), "id", Msg::new("duplicate_group").text("id", id))
-                    .set_hint(
-                        Msg::new("duplicate_group_hint").text("id", id).text("file", first_file),
-                    );
+                self.error(
+                    &ws.origins[*i].clone(),
+                    "id",
+                    Msg::new("duplicate_group").text("id", id),
+                )
+                .set_hint(Msg::new("duplicate_group_hint").text("id", id).text("file", first_file));
             } else {
                 seen.insert(id, *i);
             }
@@ -446,8 +451,12 @@ impl Checker<'_> {
             for (i, f) in k.features.iter().enumerate() {
                 match (&f.counts, &k.survey) {
                     (None, None) => {
-                        self.error(&root, &format!("kano.features[{i}]"), Msg::new("feature_no_answers").text("id", &f.id))
-                            .set_hint(Msg::new("feature_no_answers_hint"));
+                        self.error(
+                            &root,
+                            &format!("kano.features[{i}]"),
+                            Msg::new("feature_no_answers").text("id", &f.id),
+                        )
+                        .set_hint(Msg::new("feature_no_answers_hint"));
                     }
                     (Some(c), _) if c.total() == 0 => {
                         self.warn(
@@ -504,11 +513,7 @@ impl Checker<'_> {
                     );
                 }
                 if it.n == 0 {
-                    self.error(
-                        &root,
-                        &format!("servqual.items[{i}].n"),
-                        Msg::new("n_zero"),
-                    );
+                    self.error(&root, &format!("servqual.items[{i}].n"), Msg::new("n_zero"));
                 }
             }
             for (i, dm) in sq.dimensions.iter().enumerate() {
@@ -527,11 +532,7 @@ impl Checker<'_> {
                     Msg::new("outside_scale").word("what", "perception"),
                 );
                 if dm.n == 0 {
-                    self.error(
-                        &root,
-                        &format!("servqual.dimensions[{i}].n"),
-                        Msg::new("n_zero"),
-                    );
+                    self.error(&root, &format!("servqual.dimensions[{i}].n"), Msg::new("n_zero"));
                 }
             }
             if !sq.weights.is_empty() {
@@ -575,11 +576,7 @@ impl Checker<'_> {
                 );
             }
             if m.value_per_customer < 0.0 {
-                self.error(
-                    &root,
-                    "market_damage.value_per_customer",
-                    Msg::new("negative_value"),
-                );
+                self.error(&root, "market_damage.value_per_customer", Msg::new("negative_value"));
             }
             self.share(&root, "market_damage.complaint_rate", m.complaint_rate);
             self.share(&root, "market_damage.resolution_rate", m.resolution_rate);
@@ -618,11 +615,7 @@ impl Checker<'_> {
             let criteria = self.unique(&root, ids.collect::<Vec<_>>(), "criterion");
             for (i, c) in pk.criteria.iter().enumerate() {
                 if c.max <= 0.0 {
-                    self.error(
-                        &root,
-                        &format!("pk.criteria[{i}].max"),
-                        Msg::new("criterion_max"),
-                    );
+                    self.error(&root, &format!("pk.criteria[{i}].max"), Msg::new("criterion_max"));
                 }
             }
             let mut scored = BTreeSet::new();
@@ -674,19 +667,9 @@ impl Checker<'_> {
 
 /// Run every semantic check on a loaded workshop; `at` finds the lines findings point at.
 pub fn check(ws: &Workshop, at: &dyn Locate) -> Vec<Diagnostic> {
-    let mut c = Checker {
-        at,
-        ws,
-        out: Vec::new(),
-        follow_on: Vec::new(),
-        start: ws.data.workshop.date,
-    };
+    let mut c =
+        Checker { at, ws, out: Vec::new(), follow_on: Vec::new(), start: ws.data.workshop.date };
     c.run();
     let follow_on = c.follow_on;
-    c.out
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !follow_on.contains(i))
-        .map(|(_, d)| d)
-        .collect()
+    c.out.into_iter().enumerate().filter(|(i, _)| !follow_on.contains(i)).map(|(_, d)| d).collect()
 }

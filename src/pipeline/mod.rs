@@ -51,7 +51,12 @@ pub fn analyze_workshop(
                 let origin = p.group.and_then(|g| ws.origins.get(g)).unwrap_or(&root);
                 let full = full_path(origin, &p.path);
                 let file = ws.files.get(origin.file).cloned().unwrap_or_default();
-                diag::Diagnostic::error(file, loaded.pos(origin.file, &full), full, p.message.as_str())
+                diag::Diagnostic::error(
+                    file,
+                    loaded.pos(origin.file, &full),
+                    full,
+                    p.message.as_str(),
+                )
             })
             .collect();
         (diags, loaded.sources.clone())

@@ -295,7 +295,14 @@ fn bad_answer_file_is_exit_2_naming_file_line_column_and_value() {
         ("nps.csv", "时间,评分\n10-01,9\n10-02,11\n10-03,好\n".as_bytes()),
     ]);
     let out = dir.path().join("out.md");
-    let o = kano(&["analyze", dir.path().to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = kano(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(code(&o), 2, "{stderr}");
     assert!(o.stdout.is_empty());
@@ -316,13 +323,13 @@ fn bad_answer_file_is_exit_2_naming_file_line_column_and_value() {
 
     // unreadable: the file the workshop names is missing → `kano check` fails first
     let dir = workshop_with(&[("workshop.yaml", WORKSHOP.as_bytes())]);
-    let o = kano(&["analyze", dir.path().to_str().unwrap()]);
+    let o = kano(&["analyze", "--lang", "en", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("file `nps.csv` not found"));
 
     // several columns and none named after the metric
     let dir = workshop_with(&[("workshop.yaml", WORKSHOP.as_bytes()), ("nps.csv", b"a,b\n9,8\n")]);
-    let o = kano(&["analyze", dir.path().to_str().unwrap()]);
+    let o = kano(&["analyze", "--lang", "en", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -333,7 +340,7 @@ fn bad_answer_file_is_exit_2_naming_file_line_column_and_value() {
     // a binary file
     let dir =
         workshop_with(&[("workshop.yaml", WORKSHOP.as_bytes()), ("nps.csv", b"PK\x03\x04\0\0\0")]);
-    let o = kano(&["analyze", dir.path().to_str().unwrap()]);
+    let o = kano(&["analyze", "--lang", "en", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a text file"));
 }
@@ -385,8 +392,13 @@ servqual:
 
 #[test]
 fn broken_workshop_is_exit_2() {
-    let o = kano(&["analyze", "tests/corpus/bad/out-of-scale.yaml"]);
+    let o = kano(&["analyze", "--lang", "en", "tests/corpus/bad/out-of-scale.yaml"]);
     assert_eq!(code(&o), 2);
     assert!(o.stdout.is_empty());
     assert!(String::from_utf8_lossy(&o.stderr).contains("nothing analysed"));
+    // without --lang, the workshop's language (zh-CN when it does not say)
+    let o = kano(&["analyze", "tests/corpus/bad/out-of-scale.yaml"]);
+    assert_eq!(code(&o), 2);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("未做分析") && stderr.contains("错误："), "{stderr}");
 }

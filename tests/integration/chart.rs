@@ -354,6 +354,8 @@ fn listing_and_usage_errors() {
         "--all",
         "-o",
         "/nonexistent-kano-charts",
+        "--lang",
+        "en",
     ]);
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("no chart written"));

@@ -38,7 +38,7 @@ fn unknown_subcommand_is_exit_2() {
 #[test]
 fn new_scaffolds_a_clean_workshop() {
     let tmp = tempfile::tempdir().unwrap();
-    for (lang, groups) in [("zh-CN", "6 group(s)"), ("en", "3 group(s)")] {
+    for (lang, groups) in [("zh-CN", "6 个小组"), ("en", "3 group(s)")] {
         let dir = tmp.path().join(format!("ws-{lang}"));
         let d = dir.to_str().unwrap();
         let o = kano(&["new", d, "--lang", lang]);
@@ -46,6 +46,15 @@ fn new_scaffolds_a_clean_workshop() {
         let first = std::fs::read_to_string(dir.join("workshop.yaml")).unwrap();
         assert!(first.starts_with("# yaml-language-server: $schema=schema/workshop.schema.json"));
         assert!(dir.join("schema/workshop.schema.json").is_file());
+        // the comments name the new folder, not the example's place in the repository
+        assert!(first.contains(&format!("kano check {d}")), "{first}");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                assert!(!text.contains("workshops/"), "{} names the example", path.display());
+            }
+        }
         let o = kano(&["check", "--deny-warnings", d]);
         assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
         assert!(String::from_utf8_lossy(&o.stdout).contains(groups));

@@ -145,8 +145,16 @@ fn invalid_workshop_writes_nothing() {
     let o = kano(&["report", "tests/corpus/bad/bad-enums.yaml", "-o", out.to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("no report written"), "{err}");
+    // the workshop's language (it does not say: zh-CN)
+    assert!(err.contains("未生成报告"), "{err}");
     assert!(err.contains("tests/corpus/bad/bad-enums.yaml:"), "{err}");
+    let args = ["report", "tests/corpus/bad/bad-enums.yaml", "-o", out.to_str().unwrap()];
+    for (lang, words) in [("en", "no report written"), ("zh-TW", "未產生報告")] {
+        let o = kano(&[&args[..], &["--lang", lang]].concat());
+        assert_eq!(code(&o), 2);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(words), "{lang}: {err}");
+    }
     assert!(!out.exists(), "the output folder was created");
 }
 
