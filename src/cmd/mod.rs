@@ -128,3 +128,120 @@ fn words(catalog: &i18n::Catalog, m: &Msg) -> String {
     let refs: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
     i18n::fill(&template, &refs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quoted text after each `pattern` in `src`.
+    fn after<'s>(src: &'s str, pattern: &str) -> Vec<&'s str> {
+        src.match_indices(pattern)
+            .filter_map(|(i, _)| {
+                let rest = &src[i + pattern.len()..];
+                let rest = rest.trim_start().strip_prefix('"')?;
+                rest.split('"').next()
+            })
+            .collect()
+    }
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                rust_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+
+    /// Every message key and word the code names is in the `check` section of every
+    /// catalog (the catalog tests make sure every language has the same keys).
+    #[test]
+    fn every_message_key_is_in_the_catalog() {
+        let mut sources = Vec::new();
+        rust_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut sources);
+        let mut messages: Vec<String> = [
+            "label_error",
+            "label_warning",
+            "label_field",
+            "label_expected",
+            "label_hint",
+            "colon",
+            "list_separator",
+            "number_percent_hint",
+            "number_digits_hint",
+            "tabs_hint",
+            "fullwidth_colon_hint",
+            "syntax_hint",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut words: Vec<String> = [
+            "professionalism_score",
+            "ease_score",
+            "perception_score",
+            "nothing",
+            "a_single_value",
+            "a_list",
+            "a_mapping",
+            "adequate",
+            "desired",
+            "perceived",
+            "takeaways",
+            "tools",
+        ]
+        .map(String::from)
+        .to_vec();
+        for src in &sources {
+            let code = src.split("#[cfg(test)]").next().unwrap_or_default();
+            messages.extend(after(code, "Msg::new(").into_iter().map(String::from));
+            for p in
+                ["Some(word(", "expected_found(", "scalar(", "integer(", "load_for_output(path,"]
+            {
+                words.extend(after(code, p).into_iter().map(String::from));
+            }
+            for (i, _) in code.match_indices(".word(\"") {
+                let call = &code[i..];
+                let call = &call[..call.find(')').unwrap_or(call.len())];
+                if let Some(w) = after(call, ", ").first() {
+                    words.push((*w).to_owned());
+                }
+            }
+            words.extend(
+                after(code, ", \"")
+                    .into_iter()
+                    .filter(|w| w.starts_with("vocab_"))
+                    .map(String::from),
+            );
+        }
+        messages.retain(|m| !m.is_empty());
+        assert!(messages.len() > 100 && words.len() > 30, "{messages:?} {words:?}");
+        for lang in i18n::LANGUAGES {
+            let c = i18n::catalog(lang);
+            for m in &messages {
+                assert!(c.has(&format!("check.{m}")), "{lang}: no check.{m}");
+            }
+            for w in &words {
+                assert!(c.has(&format!("check.words.{w}")), "{lang}: no check.words.{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_are_worded_in_the_language_asked_for() {
+        let m = Msg::new("outside_scale")
+            .word("what", "emotion_score")
+            .text("value", 9)
+            .text("min", -3)
+            .text("max", 3);
+        assert_eq!(say(model::Language::En)(&m), "emotion score 9 is outside its scale -3..3");
+        assert_eq!(say(model::Language::ZhCn)(&m), "情绪分 9 超出了量表 -3..3");
+        assert_eq!(say(model::Language::ZhTw)(&m), "情緒分數 9 超出了量表 -3..3");
+        let list = Msg::one_of(["a", "b"]);
+        assert_eq!(say(model::Language::En)(&list), "one of `a`, `b`");
+        assert_eq!(say(model::Language::ZhCn)(&list), "以下之一：`a`、`b`");
+        let placeholder = Msg::new("no_members").text("id", diag::PLACEHOLDER);
+        assert_eq!(say(model::Language::En)(&placeholder), "group `?` lists no members");
+    }
+}

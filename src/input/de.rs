@@ -458,7 +458,12 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_> {
                 ));
             }
         };
-        let entries: Vec<Entry<'_>> = entries.iter().map(Entry::Real).collect();
+        // a key that was wrong (a map keyed by a vocabulary) leaves its entry out
+        let entries: Vec<Entry<'_>> = entries
+            .iter()
+            .filter(|(k, _)| !self.ctx.poisoned.contains(&k.id))
+            .map(Entry::Real)
+            .collect();
         self.at(visitor.visit_map(Map { entries: entries.into_iter(), value: None, ctx: self.ctx }))
     }
 
