@@ -42,6 +42,10 @@ pub enum Arg {
     Word(String),
     /// Values as typed, each quoted, joined by the language's list separator.
     List(Vec<String>),
+    /// A message of its own, worded in the same language (a clause of a longer message).
+    /// Not carried through a serde error string ([`Msg::encode`] keeps its English-free
+    /// key form only).
+    Msg(Box<Msg>),
 }
 
 /// A message as data: a key of the wording catalog's `check` section and the values of its
@@ -87,11 +91,18 @@ impl Msg {
         self
     }
 
+    /// Add an argument that is a message of its own.
+    #[must_use]
+    pub fn msg(mut self, name: &str, m: Msg) -> Self {
+        self.args.push((name.to_owned(), Arg::Msg(Box::new(m))));
+        self
+    }
+
     /// The value of a text argument.
     pub fn arg(&self, name: &str) -> Option<&str> {
         self.args.iter().find(|(n, _)| n == name).and_then(|(_, a)| match a {
             Arg::Text(t) | Arg::Word(t) => Some(t.as_str()),
-            Arg::List(_) => None,
+            Arg::List(_) | Arg::Msg(_) => None,
         })
     }
 
@@ -124,6 +135,10 @@ impl Msg {
                 Arg::List(items) => {
                     s.push('l');
                     s.push_str(&items.join(&ITEM_SEP.to_string()));
+                }
+                Arg::Msg(m) => {
+                    s.push('t');
+                    s.push_str(&m.to_string());
                 }
             }
         }
@@ -178,6 +193,7 @@ impl std::fmt::Display for Msg {
             match arg {
                 Arg::Text(t) | Arg::Word(t) => write!(f, " {name}=`{t}`")?,
                 Arg::List(items) => write!(f, " {name}=[{}]", items.join(", "))?,
+                Arg::Msg(m) => write!(f, " {name}=({m})")?,
             }
         }
         Ok(())

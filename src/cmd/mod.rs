@@ -121,6 +121,7 @@ fn words(catalog: &i18n::Catalog, m: &Msg) -> String {
                 Arg::List(items) => {
                     items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(sep)
                 }
+                Arg::Msg(inner) => words(catalog, inner),
             };
             (name.as_str(), value)
         })
@@ -190,6 +191,16 @@ mod tests {
             "perceived",
             "takeaways",
             "tools",
+            "dimension_tangibles",
+            "dimension_reliability",
+            "dimension_responsiveness",
+            "dimension_assurance",
+            "dimension_empathy",
+            "binary_xlsx",
+            "binary_xls",
+            "binary_pdf",
+            "binary_nul",
+            "whole_number",
         ]
         .map(String::from)
         .to_vec();

@@ -356,18 +356,22 @@ servqual:
         ("workshop.yaml", ws.as_bytes()),
         ("sq.csv", b"id,T1_E,T1_P,X1_E,X1_P\n1,7,6,5,5\n2,9,6,5,5\n"),
     ]);
+    // the workshop does not name its language: zh-CN
     let o = kano(&["analyze", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("item `X1` belongs to no SERVQUAL dimension"), "{stderr}");
+    assert!(stderr.contains("错误：题项 `X1` 不属于任何 SERVQUAL 维度"), "{stderr}");
     assert!(stderr.contains("mapping"), "{stderr}");
+    let o = kano(&["analyze", "--lang", "en", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("error: item `X1` belongs to no SERVQUAL dimension"), "{stderr}");
 
     let ws_mapped = format!("{ws}  mapping: {{X1: empathy}}\n");
     let dir = workshop_with(&[
         ("workshop.yaml", ws_mapped.as_bytes()),
         ("sq.csv", b"id,T1_E,T1_P,X1_E,X1_P\n1,7,6,5,5\n2,9,6,5,5\n"),
     ]);
-    let o = kano(&["analyze", dir.path().to_str().unwrap()]);
+    let o = kano(&["analyze", "--lang", "en", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(

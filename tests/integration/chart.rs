@@ -306,7 +306,8 @@ fn answers_the_analysis_rejects_are_exit_2_unless_only_kano_is_drawn() {
     let o = kano(&["chart", ws, "--all", "-o", out.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(code(&o), 2, "{err}");
-    assert!(err.contains("NPS answer `11` is outside its scale 0..10"), "{err}");
+    // in the workshop's language (zh-CN: it does not say)
+    assert!(err.contains("NPS 答案 `11` 超出了量表 0..10（第 3 行，`评分` 列）"), "{err}");
     assert!(err.contains("nps.csv:3:"), "{err}");
     assert!(err.contains("no chart written"), "{err}");
     assert!(!out.exists());
