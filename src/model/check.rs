@@ -193,7 +193,9 @@ impl Checker<'_> {
                 .set_hint(Msg::new("no_members_hint"));
         }
         for (i, ps) in g.post_standards.iter().enumerate() {
-            if ps.standards.is_empty() {
+            if ps.standards.is_empty()
+                && !self.bad(origin, &format!("post_standards[{i}].standards"))
+            {
                 self.warn(
                     origin,
                     &format!("post_standards[{i}]"),
@@ -449,8 +451,11 @@ impl Checker<'_> {
                 self.file_exists(&root, "kano.survey", s);
             }
             for (i, f) in k.features.iter().enumerate() {
+                // wrong counts or a wrong survey path read as none: not "no answers"
+                let settled = !self.bad(&root, &format!("kano.features[{i}].counts"))
+                    && !self.bad(&root, "kano.survey");
                 match (&f.counts, &k.survey) {
-                    (None, None) => {
+                    (None, None) if settled => {
                         self.error(
                             &root,
                             &format!("kano.features[{i}]"),
@@ -471,7 +476,11 @@ impl Checker<'_> {
         }
         if let Some(sq) = &d.servqual {
             self.scale(&root, "servqual.scale", sq.scale);
-            if sq.items.is_empty()
+            let settled = ["items", "dimensions", "responses", "zone_of_tolerance"]
+                .iter()
+                .all(|f| !self.bad(&root, &format!("servqual.{f}")));
+            if settled
+                && sq.items.is_empty()
                 && sq.dimensions.is_empty()
                 && sq.responses.is_none()
                 && sq.zone_of_tolerance.is_empty()
