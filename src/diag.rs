@@ -27,7 +27,7 @@ const NAME_SEP: char = '\u{1D}';
 const ITEM_SEP: char = '\u{1C}';
 
 /// The text a deserialiser hands a field whose value was wrong, so that the rest of the
-/// record can still be built and checked: types that parse text ([`Date`](../model), the
+/// record can still be built and checked: types that parse text (the model's dates and
 /// vocabularies) map it to their own placeholder value, and renderers never show it (a
 /// [`Arg::Text`] holding it prints as `?`). It cannot come from a file: the input stage
 /// rejects control characters.
@@ -43,8 +43,8 @@ pub enum Arg {
     /// Values as typed, each quoted, joined by the language's list separator.
     List(Vec<String>),
     /// A message of its own, worded in the same language (a clause of a longer message).
-    /// Not carried through a serde error string ([`Msg::encode`] keeps its English-free
-    /// key form only).
+    /// Through a serde error string ([`Msg::encode`]) it travels as its key form only, so
+    /// messages built inside a `Deserialize` impl do not nest.
     Msg(Box<Msg>),
 }
 
