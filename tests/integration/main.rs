@@ -9,4 +9,5 @@ mod check;
 mod classify;
 mod cli;
 mod harness;
+mod leaks;
 mod report;
