@@ -54,8 +54,34 @@ pub struct ReportContext {
     /// `servqual-zone`, `servqual-ipa`, `csat`, `ces`, `market-damage`, `pk`).
     pub chart_ids: Vec<String>,
     /// The customer-metric variants used (`nps`, `csat-top2`, `ces-2.0`, …), each once
-    /// with its method, for the appendix: `[variant, method]` pairs.
+    /// with its method: `[variant, method]` pairs (the method strings are `kano analyze`'s
+    /// English; the report prints the catalog's `method_texts` instead).
     pub metric_methods: Vec<[String; 2]>,
+    /// The appendix: the methods this report uses, in order, by their key in the
+    /// catalog's `report.method_texts`.
+    pub methods_used: Vec<&'static str>,
+    /// The parameters of the methods that come from the workshop file.
+    pub method_params: MethodParams,
+}
+
+/// What the appendix says about the variants a workshop chose, beyond what the analysis
+/// (`a`) and the Kano view already carry.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodParams {
+    /// The three-degree proposal scale as typed: lowest, highest, middle.
+    pub proposal_scale: [String; 3],
+    /// The journeys' emotion scale as typed: lowest, highest.
+    pub emotion_scale: [String; 2],
+    /// The mean 100-point weights typed under `servqual.weights`, by dimension (label,
+    /// points as typed), in dimension order; empty when none are typed.
+    pub servqual_weights: Vec<(&'static str, String)>,
+    /// Where the Kano continuous analysis splits its quadrants, as set.
+    pub kano_split: String,
+    /// Whether the Kano continuous analysis leaves Q and R pairs out.
+    pub kano_excludes_qr: bool,
+    /// Where the IPA crosshair was put, by its key in `report.param_crosshair_at`
+    /// (`mean`, `median`, `scale_mid`, `given`).
+    pub crosshair: &'static str,
 }
 
 /// What the report is made from besides the workshop file: analyses whose input had to be
@@ -84,6 +110,23 @@ pub struct KanoView {
     pub levels: Vec<KanoLevelView>,
     /// Chart ids: Better–Worse scatter and category shares (drawn when the charts exist).
     pub charts: Vec<String>,
+    /// The features whose category (the rule's pick) differs from their place in the
+    /// continuous analysis, with the reason in words; empty when they all agree or there
+    /// is no continuous analysis.
+    pub disagreements: Vec<KanoDisagreementView>,
+}
+
+/// A feature the discrete classification and the continuous analysis place differently.
+#[derive(Debug, Clone, Serialize)]
+pub struct KanoDisagreementView {
+    /// The feature's name.
+    pub name: String,
+    /// Its category in the table (name, with the mixed label when there is one).
+    pub discrete: String,
+    /// Its quadrant in the continuous chart (category name).
+    pub continuous: String,
+    /// Why the two differ, in one sentence.
+    pub reason: String,
 }
 
 /// One Kano feature.
@@ -593,6 +636,31 @@ pub fn build(
             }
             seen
         },
+        methods_used: methods_used(data, &chart_names),
+        method_params: MethodParams {
+            proposal_scale: {
+                let s = d.scales.proposal;
+                [num(s.min), num(s.max), num((s.min + s.max) / 2.0)]
+            },
+            emotion_scale: {
+                let n = |v: f64| Num::upto(3).typographic().or_dash(Some(v));
+                [n(d.scales.emotion.min), n(d.scales.emotion.max)]
+            },
+            servqual_weights: d.servqual.as_ref().map_or_else(Vec::new, |sq| {
+                Dimension::ALL
+                    .iter()
+                    .filter_map(|dim| sq.weights.get(dim).map(|w| (dim.label(lang), num(*w))))
+                    .collect()
+            }),
+            kano_split: num(data.kano.as_ref().map_or(2.0, |k| k.method.continuous_split)),
+            kano_excludes_qr: data.kano.as_ref().is_some_and(|k| k.method.continuous_excludes_qr),
+            crosshair: match analysis.map(|a| a.options.ipa_crosshair.name()) {
+                Some("median") => "median",
+                Some("scale-mid") => "scale_mid",
+                Some("custom") => "given",
+                _ => "mean",
+            },
+        },
         a: data.analysis.clone(),
         chart_ids: [
             "servqual-gaps",
@@ -609,6 +677,54 @@ pub fn build(
         .collect(),
     };
     (ctx, charts)
+}
+
+/// The keys (in `report.method_texts`) of the methods the report shows, in the order of
+/// its sections.
+fn methods_used(
+    data: &ReportData,
+    charts: &std::collections::BTreeSet<String>,
+) -> Vec<&'static str> {
+    let mut used = Vec::new();
+    if data.kano.is_some() {
+        used.push("kano");
+        if charts.contains("kano-continuous") {
+            used.push("kano_continuous");
+        }
+    }
+    let Some(a) = data.analysis.as_ref() else { return used };
+    if let Some(sq) = &a.servqual {
+        used.push("servqual");
+        if !sq.zone_of_tolerance.is_empty() {
+            used.push("zone");
+        }
+        if !sq.ipa.is_empty() {
+            used.push("ipa");
+        }
+    }
+    for (variant, key) in
+        [("nps", "nps"), ("csat-top2", "csat"), ("ces-2.0", "ces_2"), ("ces-1.0", "ces_1")]
+    {
+        if a.metrics.iter().any(|m| m.figures.variant == variant) {
+            used.push(key);
+        }
+    }
+    if a.market_damage.is_some() {
+        used.push("tarp");
+    }
+    if !a.journeys.is_empty() {
+        used.push("journey");
+    }
+    if !a.proposals.is_empty() {
+        used.push("proposals");
+    }
+    if a.summary_321.is_some() {
+        used.push("summary_321");
+    }
+    if !a.pk.is_empty() {
+        used.push("pk");
+    }
+    used
 }
 
 /// A measurement's headline figure in words: `NPS 47.4`, `CSAT 70.0%`, `CES 5.17`.
@@ -673,7 +789,49 @@ fn kano_view(report: &crate::analysis::kano::ClassifyReport, t: &Text, lang: Lan
         })
         .collect();
     let m = &report.method;
+    let disagreements = results
+        .iter()
+        .zip(&features)
+        .filter_map(|(f, view)| {
+            let (discrete, quadrant) = (f.category?, f.continuous.as_ref()?.quadrant?);
+            // a mixed label (`R/I`) still shows the first category's colour and place
+            if discrete == quadrant {
+                return None;
+            }
+            let pct = |c: Category| Num::fixed(0).or_dash(f.shares.get(c));
+            // the runner-up among the other categories
+            let second = Category::ALL
+                .iter()
+                .copied()
+                .filter(|c| *c != discrete)
+                .max_by_key(|c| f.counts.get(*c));
+            let why = &t.kano_disagreement;
+            let (pattern, second) = match second {
+                _ if discrete == Category::R => (why.reverse, Category::R),
+                Some(c) if c == quadrant => (why.runner_up, c),
+                Some(c) => (why.spread, c),
+                None => (why.spread, discrete),
+            };
+            let reason = i18n::fill(
+                pattern,
+                &[
+                    ("first", category.get(discrete)),
+                    ("first_share", &pct(discrete)),
+                    ("second", category.get(second)),
+                    ("second_share", &pct(second)),
+                    ("continuous", category.get(quadrant)),
+                ],
+            );
+            Some(KanoDisagreementView {
+                name: f.name.clone(),
+                discrete: view.category_name.clone(),
+                continuous: category.get(quadrant).to_owned(),
+                reason,
+            })
+        })
+        .collect();
     KanoView {
+        disagreements,
         source: report.source.clone(),
         respondents: report.respondents.map_or_else(String::new, |n| n.to_string()),
         method: format!(

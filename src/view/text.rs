@@ -44,8 +44,24 @@ words! {
     kano_rule: KanoRules,
     /// What each Kano category means for the service level.
     kano_level: ByCategory,
+    /// Why a feature's category and its continuous quadrant differ.
+    kano_disagreement: KanoDisagreement,
     /// Month names, January first (for `{month_name}` in the date patterns).
     month_names: [&'static str; 12],
+}
+
+/// Why the Kano table and the continuous chart place a feature differently: patterns with
+/// `{first}`, `{first_share}` (the category in the table and its share of answers, %),
+/// `{second}`, `{second_share}` (the runner-up) and `{continuous}` (the chart's quadrant).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KanoDisagreement {
+    /// The feature is reverse: reverse answers score low and pull the mean to the middle.
+    pub reverse: &'static str,
+    /// The runner-up category is where the mean lands.
+    pub runner_up: &'static str,
+    /// The answers are spread over several categories.
+    pub spread: &'static str,
 }
 
 /// The Kano evaluation tables' names.

@@ -7,6 +7,8 @@
 //! - pipe tables, the first row being the header;
 //! - a fenced block with the info string `cover`: `title:` and `subtitle:` lines, then one
 //!   `label：value` line per cover entry;
+//! - a fenced block with the info string `formula`: one formula a line, each set indented
+//!   on a line of its own (as unmarked list items one level in);
 //! - `<!-- pagebreak -->` on its own;
 //! - `<!-- contents -->` on its own: the table of contents (level-1 and level-2 headings
 //!   with their page numbers), filled in by the layout;
@@ -332,6 +334,18 @@ fn cover_block(source: &str) -> Block {
     Block::Cover { title, subtitle, lines }
 }
 
+/// A `formula` block: each non-empty line set on its own, indented, without a marker (an
+/// unmarked list item one level in, so the layout needs nothing new).
+fn formula_block(source: &str) -> Option<Block> {
+    let items: Vec<ListItem> = source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| ListItem { depth: 1, marker: String::new(), spans: vec![Span::plain(l)] })
+        .collect();
+    (!items.is_empty()).then_some(Block::List { items })
+}
+
 fn split_label(line: &str) -> Option<(&str, &str)> {
     let at = line.find(['：', ':'])?;
     let sep = line[at..].chars().next()?.len_utf8();
@@ -494,6 +508,10 @@ fn end(st: &mut State, tag: TagEnd) {
             if let Some((info, body)) = st.code.take() {
                 if info == "cover" {
                     st.blocks.push(cover_block(&body));
+                } else if info == "formula" {
+                    if let Some(block) = formula_block(&body) {
+                        st.blocks.push(block);
+                    }
                 } else {
                     let text = body.trim_end_matches('\n').to_string();
                     if !text.is_empty() {
@@ -600,6 +618,21 @@ mod tests {
                 ]),
             ]
         );
+    }
+
+    #[test]
+    fn a_formula_block_is_one_indented_line_a_formula() {
+        let blocks =
+            parse("```formula\nBetter = (A + O) ÷ (A + O + M + I)\n\n  Worse = −(O + M)\n```\n");
+        let line =
+            |t: &str| ListItem { depth: 1, marker: String::new(), spans: vec![Span::plain(t)] };
+        assert_eq!(
+            blocks,
+            vec![Block::List {
+                items: vec![line("Better = (A + O) ÷ (A + O + M + I)"), line("Worse = −(O + M)")]
+            }]
+        );
+        assert!(parse("```formula\n\n```\n").is_empty());
     }
 
     #[test]
