@@ -636,7 +636,7 @@ pub fn build(
             }
             seen
         },
-        methods_used: methods_used(data, &chart_names),
+        methods_used: methods_used(data, &chart_names, group),
         method_params: MethodParams {
             proposal_scale: {
                 let s = d.scales.proposal;
@@ -681,19 +681,24 @@ pub fn build(
 
 /// The keys (in `report.method_texts`) of the methods the report shows, in the order of
 /// its sections.
+/// A one-group report (`group`) shows only that group's chapter: its journeys, proposals and
+/// measurements.
 fn methods_used(
     data: &ReportData,
     charts: &std::collections::BTreeSet<String>,
+    group: Option<&str>,
 ) -> Vec<&'static str> {
+    let whole = group.is_none();
+    let ours = |g: &str| group.is_none_or(|id| id == g);
     let mut used = Vec::new();
-    if data.kano.is_some() {
+    if data.kano.is_some() && whole {
         used.push("kano");
         if charts.contains("kano-continuous") {
             used.push("kano_continuous");
         }
     }
     let Some(a) = data.analysis.as_ref() else { return used };
-    if let Some(sq) = &a.servqual {
+    if let Some(sq) = a.servqual.as_ref().filter(|_| whole) {
         used.push("servqual");
         if !sq.zone_of_tolerance.is_empty() {
             used.push("zone");
@@ -705,23 +710,23 @@ fn methods_used(
     for (variant, key) in
         [("nps", "nps"), ("csat-top2", "csat"), ("ces-2.0", "ces_2"), ("ces-1.0", "ces_1")]
     {
-        if a.metrics.iter().any(|m| m.figures.variant == variant) {
+        if a.metrics.iter().any(|m| ours(&m.group) && m.figures.variant == variant) {
             used.push(key);
         }
     }
-    if a.market_damage.is_some() {
+    if a.market_damage.is_some() && whole {
         used.push("tarp");
     }
-    if !a.journeys.is_empty() {
+    if a.journeys.iter().any(|j| ours(&j.group)) {
         used.push("journey");
     }
-    if !a.proposals.is_empty() {
+    if a.proposals.iter().any(|p| ours(&p.group)) {
         used.push("proposals");
     }
-    if a.summary_321.is_some() {
+    if a.summary_321.is_some() && whole {
         used.push("summary_321");
     }
-    if !a.pk.is_empty() {
+    if !a.pk.is_empty() && whole {
         used.push("pk");
     }
     used

@@ -212,7 +212,10 @@ fn contents_and_every_group_section() {
         "3,660",
         "6,770,343",
         "Kano标准评价表",
-        "TARPmarketdamagemodel",
+        // the appendix: in words, the formula typeset, this workshop's parameters
+        "体验损害模型（TARP）",
+        "Better=(A+O)÷(A+O+M+I)",
+        "加权总分按每位受访者自己分配的100分计算（120位受访者）",
     ] {
         assert!(text.contains(s), "no {s} in the PDF text");
     }
