@@ -889,6 +889,93 @@ mod tests {
         assert_eq!(fixed(Some(f64::INFINITY), 1), "");
     }
 
+    fn example(path: &str, lang: Language, group: Option<&str>) -> ReportContext {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut loaded = crate::input::load(&root.join(path));
+        let ws = loaded.workshop.take().unwrap();
+        let opts = crate::analysis::AnalyzeOptions { lang, ..Default::default() };
+        let analysis = crate::pipeline::analyze_workshop(&ws, &loaded, &opts).unwrap();
+        let kano = crate::pipeline::kano_data(&ws).unwrap();
+        let data = ReportData { kano, analysis: Some(analysis) };
+        build(&ws, lang, group, &data).0
+    }
+
+    /// zh-bank's table calls 一次告知所需材料 basic (M 48 %, O 35 %) and 理财经理定期电话推荐产品
+    /// reverse (R/I); the continuous chart puts them among the performance and the
+    /// indifferent needs. The report says so, and why.
+    #[test]
+    fn kano_disagreements_are_found_with_their_reasons() {
+        let ctx = example("workshops/zh-bank", Language::ZhCn, None);
+        let d = &ctx.kano.unwrap().disagreements;
+        let rows: Vec<(&str, &str, &str)> = d
+            .iter()
+            .map(|x| (x.name.as_str(), x.discrete.as_str(), x.continuous.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("一次告知所需材料", "基本需求", "期望需求"),
+                ("理财经理定期电话推荐产品", "反向需求（R/I）", "无差异需求"),
+            ]
+        );
+        assert!(d[0].reason.contains("基本需求（48%）") && d[0].reason.contains("期望需求（35%）"));
+        assert!(d[1].reason.starts_with("反向回答占 46%"), "{}", d[1].reason);
+        let ctx = example("workshops/en-hotel.yaml", Language::En, None);
+        assert!(ctx.kano.unwrap().disagreements.is_empty());
+    }
+
+    #[test]
+    fn the_appendix_lists_the_methods_the_report_uses() {
+        let ctx = example("workshops/zh-bank", Language::ZhCn, None);
+        assert_eq!(
+            ctx.methods_used,
+            [
+                "kano",
+                "kano_continuous",
+                "servqual",
+                "zone",
+                "ipa",
+                "nps",
+                "csat",
+                "ces_2",
+                "tarp",
+                "journey",
+                "proposals",
+                "summary_321",
+                "pk"
+            ]
+        );
+        assert_eq!(ctx.method_params.proposal_scale, ["1", "5", "3"]);
+        assert_eq!(ctx.method_params.emotion_scale, ["\u{2212}3", "3"]);
+        assert_eq!(ctx.method_params.servqual_weights.len(), 5);
+        // every key has its words in every language
+        for lang in [Language::ZhCn, Language::ZhTw, Language::En] {
+            for key in &ctx.methods_used {
+                for field in ["title", "meaning", "how", "formula", "source"] {
+                    let k = format!("report.method_texts.{key}.{field}");
+                    assert!(i18n::catalog(lang.key()).has(&k), "{lang:?}: {k}");
+                }
+            }
+        }
+        let hotel = example("workshops/en-hotel.yaml", Language::En, None);
+        assert!(hotel.methods_used.contains(&"ces_1"));
+        assert_eq!(hotel.method_params.servqual_weights[1], ("Reliability", "30.2".to_owned()));
+        let one = example("workshops/zh-bank", Language::ZhCn, Some("g2"));
+        assert_eq!(one.methods_used, ["nps", "csat", "ces_2", "journey", "proposals"]);
+    }
+
+    /// The report's wording (the appendix's formulas: × ÷ − ≥ √ Σ →) has a glyph for every
+    /// character in the embedded font: none would vanish from a page.
+    #[test]
+    fn every_report_word_is_drawable_in_the_embedded_font() {
+        let faces = crate::text::Faces::embedded().unwrap();
+        for lang in [Language::ZhCn, Language::ZhTw, Language::En] {
+            let all = report_words(lang).to_string();
+            assert!(all.contains('÷') && all.contains('√') && all.contains('Σ'));
+            assert_eq!(faces.missing(&all), Vec::<char>::new(), "{lang:?}");
+        }
+    }
+
     /// Every display name of every closed vocabulary, in every language, is the catalog's
     /// `common.<vocabulary>.<key>` (so the catalog is complete), and is still a spelling
     /// the workshop files accept for that value.
