@@ -103,6 +103,9 @@ pub struct KanoView {
     pub respondents: String,
     /// The method in words: evaluation table and assignment rule.
     pub method: String,
+    /// The assignment rule, by its name in `kano classify` (`plurality`, `moai`,
+    /// `two_stage`): the key of its explanation in `t.kano_rule_text`.
+    pub rule: &'static str,
     /// One row per feature, in input order.
     pub features: Vec<KanoFeatureView>,
     /// Features grouped by category, in the order basic, performance, excitement,
@@ -837,6 +840,7 @@ fn kano_view(report: &crate::analysis::kano::ClassifyReport, t: &Text, lang: Lan
         .collect();
     KanoView {
         disagreements,
+        rule: m.rule.name(),
         source: report.source.clone(),
         respondents: report.respondents.map_or_else(String::new, |n| n.to_string()),
         method: format!(

@@ -133,7 +133,7 @@ fn is_code(t: &str) -> bool {
 /// What is wrong with one line of a page, if anything.
 fn leaks_in_line(line: &str, typed: &Typed) -> Vec<String> {
     let mut found = Vec::new();
-    for t in code_tokens(&line) {
+    for t in code_tokens(line) {
         if is_code(t) && !typed.tokens.contains(t) {
             found.push(format!("internal code `{t}`"));
         }
