@@ -11,19 +11,42 @@ use std::collections::BTreeSet;
 
 use crate::harness::{code, kano, root};
 
-/// Lowercase words a Chinese page may show on their own: units and abbreviations that are
-/// read as symbols. Names in capitals (SERVQUAL, KANO, NPS, CSAT, CES, MOT, IPA, TARP, PK,
-/// MSA, MSS, Better, Worse, the category letters, authors' names) are never taken for
-/// English prose by the rules below, so they need no entry.
-const ALLOWED_WORDS: &[&str] = &["mm", "vs"];
+/// Words a Chinese page may show on their own (a word alone between Chinese text, in a
+/// table cell or a chart label): method names and abbreviations, the authors the appendix
+/// cites by surname alone, and units. Any other lone word must come from the workshop file.
+/// (Words within an English stretch, as in a citation's title, are checked as phrases.)
+const NAMES: &[&str] = &[
+    "SERVQUAL",
+    "KANO",
+    "Kano",
+    "NPS",
+    "CSAT",
+    "CES",
+    "MOT",
+    "IPA",
+    "TARP",
+    "PK",
+    "MSA",
+    "MSS",
+    "Better",
+    "Worse",
+    "Fong",
+    "Timko",
+    "DuMouchel",
+    "Hayes",
+    "Reichheld",
+    "Goodman",
+    "AMACOM",
+    "mm",
+];
 
 /// Marks a file name among the workshop's strings.
 const FILE_NAME: &str = "\u{0}file:";
 
 /// The workshop's own text: every string typed in its YAML files that is prose (has a space
-/// or a non-ASCII character) or a file name. Single ASCII tokens are left out on purpose:
-/// they are ids and the English keys of the closed vocabularies (`tangibles`,
-/// `high-frequency`), exactly what must not reach a page.
+/// or a non-ASCII character), a name (`GBP`, `Completeness`, `SP1`) or a file name. Single
+/// lowercase ASCII tokens are left out on purpose: they are ids and the English keys of the
+/// closed vocabularies (`tangibles`, `high-frequency`), exactly what must not reach a page.
 fn typed_text(workshop: &str) -> Vec<String> {
     let path = root().join(workshop);
     let files: Vec<std::path::PathBuf> = if path.is_dir() {
@@ -43,7 +66,8 @@ fn typed_text(workshop: &str) -> Vec<String> {
                 let file_name = s
                     .rsplit_once('.')
                     .is_some_and(|(_, ext)| matches!(ext, "csv" | "tsv" | "txt" | "yaml"));
-                if s.contains(char::is_whitespace) || !s.is_ascii() {
+                let name = s.starts_with(|c: char| c.is_ascii_uppercase());
+                if s.contains(char::is_whitespace) || !s.is_ascii() || name {
                     out.push(s.clone());
                 } else if file_name {
                     // a file name counts for its code-like tokens only (`kano-survey.csv`),
@@ -130,8 +154,10 @@ fn is_code(t: &str) -> bool {
     t.contains('_') || kebab
 }
 
-/// What is wrong with one line of a page, if anything.
-fn leaks_in_line(line: &str, typed: &Typed) -> Vec<String> {
+/// What is wrong with one line of a page, if anything. `wrapped_in` and `wrapped_out` say
+/// whether the line before ends, and the line after starts, with a Latin letter: a word
+/// alone at that end of the line may be the rest of an English title broken over lines.
+fn leaks_in_line(line: &str, wrapped_in: bool, wrapped_out: bool, typed: &Typed) -> Vec<String> {
     let mut found = Vec::new();
     for t in code_tokens(line) {
         if is_code(t) && !typed.tokens.contains(t) {
@@ -140,7 +166,9 @@ fn leaks_in_line(line: &str, typed: &Typed) -> Vec<String> {
     }
     // the line's ASCII stretches: a CJK character ends an English phrase
     let line = line.replace('…', "...");
-    for part in line.split(|c: char| !c.is_ascii()) {
+    let parts: Vec<&str> = line.split(|c: char| !c.is_ascii()).collect();
+    let last = parts.len().saturating_sub(1);
+    for (at, part) in parts.into_iter().enumerate() {
         let mut w = words(part);
         // a label cut short (`… at brea...`) ends in part of a word
         if part.trim_end().ends_with("...") {
@@ -168,12 +196,13 @@ fn leaks_in_line(line: &str, typed: &Typed) -> Vec<String> {
                 found.push(format!("English phrase `{phrase}`"));
             }
         }
-        // a lowercase word on its own: an enum key or a variant name (`unweighted`, `nps`)
+        // a word on its own: an enum key or a variant name (`unweighted`, `nps`, `Weighted`)
+        let broken = (at == 0 && wrapped_in) || (at == last && wrapped_out);
         if let [(_, word)] = w.as_slice()
             && word.len() >= 2
-            && lower(word)
-            && !ALLOWED_WORDS.contains(word)
+            && !NAMES.contains(word)
             && !typed.words.contains(*word)
+            && (lower(word) || !broken)
         {
             found.push(format!("English word `{word}`"));
         }
@@ -231,11 +260,16 @@ fn text_items_on_lines(pdf: &[u8]) -> lopdf::Document {
 #[test]
 fn the_scan_finds_what_it_should() {
     let typed = Typed::new(&["Role-play the early-arrival conversation".to_owned()]);
-    let leaks = |l: &str| leaks_in_line(l, &typed);
+    let leaks = |l: &str| leaks_in_line(l, false, false, &typed);
     assert_eq!(leaks("item-level  -0.898  22"), ["internal code `item-level`"]);
     assert_eq!(leaks("口径 csat-top2"), ["internal code `csat-top2`"]);
     assert_eq!(leaks("S_d = 维度"), ["internal code `S_d`"]);
     assert_eq!(leaks("unweighted"), ["English word `unweighted`"]);
+    assert_eq!(leaks("Weighted -0.970"), ["English word `Weighted`"]);
+    assert!(leaks("Better 满意影响系数").is_empty() && leaks("KANO 需求分析").is_empty());
+    // the end of a title broken over lines
+    assert!(leaks_in_line("Scale，Journal of Retailing 67(4)。", true, false, &typed).is_empty());
+    assert_eq!(leaks_in_line("nps", true, true, &typed), ["English word `nps`"]);
     assert_eq!(leaks("· S_d = mean over respondents of S_id").len(), 3);
     assert!(leaks("Better = (A + O) ÷ (A + O + M + I)").is_empty());
     assert!(leaks("SERVQUAL 服务质量评估 · NPS 47.4 · n = 30 · 3-2-1 总结").is_empty());
@@ -264,8 +298,15 @@ fn chinese_reports_show_no_codes_and_no_english() {
             let doc = text_items_on_lines(&std::fs::read(tmp.path().join(file)).unwrap());
             for page in doc.get_pages().keys() {
                 let text = doc.extract_text(&[*page]).unwrap();
-                for line in text.lines() {
-                    for leak in leaks_in_line(line, &typed) {
+                let lines: Vec<&str> = text.lines().map(str::trim).collect();
+                let latin = |l: Option<&&str>, end: bool| {
+                    let c = l.and_then(|l| if end { l.chars().last() } else { l.chars().next() });
+                    c.is_some_and(|c| c.is_ascii_alphabetic())
+                };
+                for (i, line) in lines.iter().enumerate() {
+                    let before = latin(i.checked_sub(1).and_then(|j| lines.get(j)), true);
+                    let after = latin(lines.get(i + 1), false);
+                    for leak in leaks_in_line(line, before, after, &typed) {
                         problems.push(format!("{workshop} {lang} p. {page}: {leak} in «{line}»"));
                     }
                 }
