@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use super::stats::mean;
 use crate::model::answers::{ScaleError, validate_metric as validate};
+use crate::model::target::{self, Comparator, Quantity, Unjudged};
 use crate::model::{Metric, Scale};
 
 /// A scale with its direction.
@@ -198,9 +199,107 @@ pub fn measure(
     }
 }
 
+/// Whether a measurement meets its plan's target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetStatus {
+    /// Measured, and the target holds.
+    Met,
+    /// Measured, and it does not.
+    Missed,
+    /// The target's text cannot be judged automatically (`reason` says why).
+    NotJudged,
+    /// The target could be judged, but there are no answers.
+    NoAnswers,
+}
+
+/// A measurement against its target (`model::target`): the figure the target names, the
+/// target's number and how far the figure is on the good side of it (negative: short).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TargetCheck {
+    /// Met, missed, not judged or no answers.
+    pub status: TargetStatus,
+    /// Why the target is not judged; `null` otherwise.
+    pub reason: Option<Unjudged>,
+    /// The figure compared: `nps`, `satisfied_share`, `mean` or `agree_share`.
+    pub quantity: Option<Quantity>,
+    /// The comparator.
+    pub comparator: Option<Comparator>,
+    /// The target's number (in % for shares, in points for NPS).
+    pub target: Option<f64>,
+    /// The measured figure compared.
+    pub value: Option<f64>,
+    /// value − target for ≥ and >, target − value for ≤ and < (positive: on the good side).
+    pub margin: Option<f64>,
+}
+
+/// Judge `f` against the target written `text`.
+pub fn check_target(f: &Figures, text: &str) -> TargetCheck {
+    let none = |status, reason| TargetCheck {
+        status,
+        reason,
+        quantity: None,
+        comparator: None,
+        target: None,
+        value: None,
+        margin: None,
+    };
+    let judged = target::parse(text)
+        .and_then(|t| t.quantity_for(f.kind, f.scale.min, f.scale.max).map(|q| (t, q)));
+    let (t, q) = match judged {
+        Ok(x) => x,
+        Err(reason) => return none(TargetStatus::NotJudged, Some(reason)),
+    };
+    let value = match q {
+        Quantity::Nps => f.score,
+        Quantity::SatisfiedShare => f.top2_box_pct,
+        Quantity::Mean => f.mean,
+        Quantity::AgreeShare => f.agree_pct,
+    };
+    let Some(value) = value.filter(|v| v.is_finite() && f.n > 0) else {
+        return TargetCheck {
+            quantity: Some(q),
+            comparator: Some(t.comparator),
+            target: Some(t.value),
+            ..none(TargetStatus::NoAnswers, None)
+        };
+    };
+    TargetCheck {
+        status: if t.comparator.holds(value, t.value) {
+            TargetStatus::Met
+        } else {
+            TargetStatus::Missed
+        },
+        reason: None,
+        quantity: Some(q),
+        comparator: Some(t.comparator),
+        target: Some(t.value),
+        value: Some(value),
+        margin: Some(t.comparator.margin(value, t.value)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_are_judged_on_the_figure_they_name() {
+        let v: Vec<f64> = [5.0, 6.0, 5.0, 4.0, 6.0, 5.0].to_vec();
+        let f = ces(&v, Metric::Ces.default_scale()).unwrap();
+        let c = check_target(&f, "CES均值≥5.5");
+        assert_eq!((c.status, c.quantity), (TargetStatus::Missed, Some(Quantity::Mean)));
+        assert!((c.margin.unwrap() + 0.3333).abs() < 1e-3);
+        let f = nps(&[10.0, 9.0, 9.0, 7.0]).unwrap();
+        let c = check_target(&f, "NPS≥30");
+        assert_eq!(c.status, TargetStatus::Met);
+        assert!((c.margin.unwrap() - 45.0).abs() < 1e-9);
+        let c = check_target(&f, "投诉客户与非投诉客户 NPS 差距≤15 分");
+        assert_eq!((c.status, c.reason), (TargetStatus::NotJudged, Some(Unjudged::Comparison)));
+        let f = csat(&[], Metric::Csat.default_scale()).unwrap();
+        assert_eq!(check_target(&f, "满意率≥80%").status, TargetStatus::NoAnswers);
+        assert_eq!(check_target(&f, "满意").status, TargetStatus::NotJudged);
+    }
 
     fn close(a: Option<f64>, b: f64, tol: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() <= tol)

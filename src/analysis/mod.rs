@@ -118,6 +118,9 @@ pub struct MetricEntry {
     pub timing: String,
     /// The plan's target, as written.
     pub target: String,
+    /// The figures against the target, when its text can be read as one comparison of the
+    /// measured metric (`model::target`).
+    pub target_check: metrics::TargetCheck,
     /// `inline`, `file`, `inline+file` or `none`.
     pub source: &'static str,
     /// The answers file, if any.
@@ -219,6 +222,7 @@ pub fn analyze(
                 model: m.model,
                 timing: m.timing.clone(),
                 target: m.target.clone(),
+                target_check: metrics::check_target(&figures, &m.target),
                 source: match (m.responses.is_empty(), file.is_some()) {
                     (false, true) => "inline+file",
                     (false, false) => "inline",

@@ -15,6 +15,7 @@ pub mod check;
 pub mod date;
 pub mod enums;
 pub mod instrument;
+pub mod target;
 pub mod workshop;
 
 pub use date::Date;
