@@ -177,6 +177,37 @@ pub fn fixed(x: f64, decimals: usize) -> Option<String> {
     Some(s)
 }
 
+/// `x` rounded to a whole number by the rounding rule (the value [`Num::fixed`]`(0)` writes);
+/// `None` when it is not finite. For figures a report multiplies or adds further, so that
+/// the product or sum of what is printed is what is printed (issue 11).
+pub fn whole(x: f64) -> Option<f64> {
+    fixed(x, 0).and_then(|s| s.parse::<f64>().ok()).map(|v| if v == 0.0 { 0.0 } else { v })
+}
+
+/// Parts rounded to whole numbers that add up to their rounded sum (largest remainder:
+/// each part is its value rounded down or up, and the ones with the largest fractions are
+/// rounded up), so that a printed breakdown adds up to its printed total. Non-negative,
+/// finite parts; others are rounded on their own.
+pub fn apportion(parts: &[f64]) -> Vec<f64> {
+    if parts.iter().any(|p| !p.is_finite() || *p < 0.0) {
+        return parts.iter().map(|p| whole(*p).unwrap_or(*p)).collect();
+    }
+    let total = whole(parts.iter().sum()).unwrap_or(0.0);
+    let mut out: Vec<f64> = parts.iter().map(|p| p.floor()).collect();
+    let mut short = total - out.iter().sum::<f64>();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    // largest fraction first; ties by position
+    order.sort_by(|&a, &b| (parts[b] - out[b]).total_cmp(&(parts[a] - out[a])).then(a.cmp(&b)));
+    for i in order {
+        if short < 0.5 {
+            break;
+        }
+        out[i] += 1.0;
+        short -= 1.0;
+    }
+    out
+}
+
 /// An unrounded number for files programs read back: Rust's shortest round-trip form
 /// (never an exponent), `0` for −0; `None` for non-finite values.
 pub fn raw(x: f64) -> Option<String> {
@@ -255,6 +286,21 @@ mod tests {
         assert_eq!(f(Num::fixed(1).percent().suffix("%"), 0.04), "4.0%");
         assert_eq!(Num::fixed(1).suffix("%").or_dash(None), UNDEFINED);
         assert_eq!(Num::fixed(1).suffix("%").fmt(f64::NAN), None);
+    }
+
+    #[test]
+    fn whole_numbers_and_parts_that_add_up() {
+        assert_eq!(whole(3659.645), Some(3660.0));
+        assert_eq!(whole(2.5), Some(3.0));
+        assert_eq!(whole(-0.4), Some(0.0));
+        assert_eq!(whole(f64::NAN), None);
+        // the TARP breakdown of workshops/zh-bank: 3,553.4 + 68.8 + 37.5 = 3,659.6 → 3,660
+        let parts = apportion(&[3553.368, 68.77584, 37.50048]);
+        assert_eq!(parts, vec![3553.0, 69.0, 38.0]);
+        assert_eq!(parts.iter().sum::<f64>(), 3660.0);
+        assert_eq!(apportion(&[873.6, 16.2, 9.2]), vec![874.0, 16.0, 9.0]);
+        assert_eq!(apportion(&[0.5, 0.5]), vec![1.0, 0.0]);
+        assert_eq!(apportion(&[]), Vec::<f64>::new());
     }
 
     #[test]

@@ -56,25 +56,9 @@ pub fn damage<DB: DrawingBackend>(
     ];
     top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;
 
-    // the note lines under the column names
-    let mut notes = Vec::new();
+    // the note under the column names, as the view wrote it
     let lost: f64 = chart.lost.iter().sum();
-    let money = |v: f64| {
-        if chart.currency.is_empty() {
-            whole(v, m)
-        } else {
-            format!("{} {}", whole(v, m), chart.currency)
-        }
-    };
-    let sep = &w.colon;
-    if let Some(v) = chart.value_per_customer.filter(|v| v.is_finite()) {
-        let risk = money(lost * v);
-        notes.push(format!("{}{sep}{} × {} = {risk}", w.revenue_at_risk, whole(lost, m), money(v)));
-    }
-    if let Some(r) = chart.word_of_mouth.filter(|v| v.is_finite()) {
-        notes.push(format!("{}{sep}{}", w.word_of_mouth, whole(r, m)));
-    }
-    let note = notes.join("    ");
+    let note = chart.note.clone();
     let note_h = if note.is_empty() { 0.0 } else { size::NOTE + 4.0 };
 
     let columns = [&w.with_problem, &w.silent, &w.complained, &w.unresolved, &w.resolved, &w.lost];

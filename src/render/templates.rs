@@ -25,6 +25,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("metrics.md", include_str!("../../templates/report/metrics.md")),
     ("market_damage.md", include_str!("../../templates/report/market_damage.md")),
     ("pk.md", include_str!("../../templates/report/pk.md")),
+    ("actions.md", include_str!("../../templates/report/actions.md")),
     ("methods.md", include_str!("../../templates/report/methods.md")),
 ];
 

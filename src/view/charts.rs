@@ -326,21 +326,20 @@ fn from_analysis(
                 Some(p) => format!("{}{}{p}", w.market_damage, w.dot),
                 None => w.market_damage.to_owned(),
             };
-            let (np, c, s) = (md.customers_with_problem, md.complaint_rate, md.resolution_rate);
+            // whole customers, as the report's tables print them (view::figures)
+            let whole = crate::view::figures::whole_damage(md);
+            let shown = crate::view::figures::damage(md, crate::view::figures::words(lang.key()));
             let spec = ChartSpec::MarketDamage(DamageChart {
                 title,
                 lang,
-                with_problem: np,
-                complained: np * c,
-                resolved: np * c * s,
-                lost: [
-                    md.lost.not_complained,
-                    md.lost.complained_unresolved,
-                    md.lost.complained_resolved,
-                ],
+                with_problem: md.customers_with_problem,
+                complained: whole.complained,
+                resolved: whole.resolved,
+                lost: whole.lost,
                 value_per_customer: Some(md.value_per_customer),
                 word_of_mouth: md.word_of_mouth.as_ref().map(|w| w.reach),
                 currency: md.currency.clone().unwrap_or_default(),
+                note: crate::view::figures::damage_note(&shown, w),
             });
             push(None, spec);
             String::new()
@@ -472,7 +471,8 @@ pub fn kano_chart(
 /// and the scale's direction as the analysis recorded them.
 fn score_chart(a: &Analysis, lang: Language, metric: Metric) -> Option<ChartSpec> {
     let w = Words::of(lang);
-    let num = |v: f64, d: usize| Num::upto(d).typographic().or_dash(Some(v));
+    // one presentation per figure (view::figures): shares with one decimal, means with two
+    let num = |v: f64, d: usize| Num::fixed(d).typographic().or_dash(Some(v));
     let mut rows = Vec::new();
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     // the scales met, with their direction, in order

@@ -11,6 +11,7 @@
 
 pub mod chart_words;
 pub mod charts;
+pub mod figures;
 pub mod labels;
 pub mod text;
 
@@ -62,6 +63,9 @@ pub struct ReportContext {
     pub methods_used: Vec<&'static str>,
     /// The parameters of the methods that come from the workshop file.
     pub method_params: MethodParams,
+    /// The figures as printed (`view::figures`): every measurement against its target, the
+    /// market damage in whole customers, the actions for the 3-2-1 page.
+    pub figures: figures::FiguresView,
 }
 
 /// What the appendix says about the variants a workshop chose, beyond what the analysis
@@ -260,8 +264,15 @@ pub struct MeasurementView {
     pub target: String,
     /// Question wording, or empty.
     pub question: String,
-    /// The measured result, e.g. `NPS 47.4`, or empty without answers.
+    /// The measured result, e.g. `NPS +47.4`, `CSAT 76.0%`, `CES 5.17`, or empty without
+    /// answers.
     pub result: String,
+    /// The figure beside it (`均值 3.96`, `同意 73.3%`), or empty.
+    pub detail: String,
+    /// Against the target: `达标 +7.5`, `未达标 −0.33`, or why it is not judged.
+    pub verdict: String,
+    /// `met`, `missed`, `not_judged` or `no_answers`.
+    pub status: &'static str,
     /// Answers counted.
     pub n: u64,
     /// Chart id of its answer distribution (NPS), or empty.
@@ -483,28 +494,40 @@ pub fn build(
                 }
                 proposals.sort_by_key(|p| ranked(&p.id).map_or(usize::MAX, |r| r.group_rank));
             }
+            let fw = figures::words(lang.key());
             let measurements = g
                 .measurement_plans
                 .iter()
-                .map(|x| MeasurementView {
-                    step: step_name(&x.step),
-                    indicator: x.indicator.label(lang),
-                    metric: x.metric.label(lang),
-                    model: x.model.label(lang),
-                    timing: x.timing.clone(),
-                    target: x.target.clone(),
-                    question: x.question.clone().unwrap_or_default(),
-                    result: analysis
-                        .and_then(|a| {
-                            a.metrics.iter().find(|m| m.group == g.id && m.step == x.step)
-                        })
-                        .map_or_else(String::new, |m| metric_result(&m.figures)),
-                    n: analysis
-                        .and_then(|a| {
-                            a.metrics.iter().find(|m| m.group == g.id && m.step == x.step)
-                        })
-                        .map_or(0, |m| m.figures.n),
-                    chart: has(&format!("nps-{}-{}", g.id, x.step)),
+                .map(|x| {
+                    let entry = analysis.and_then(|a| {
+                        a.metrics.iter().find(|m| m.group == g.id && m.step == x.step)
+                    });
+                    let row = entry.map(|m| figures::metric_row(m, fw));
+                    let result = entry
+                        .zip(row.as_ref())
+                        .filter(|(m, _)| m.figures.n > 0 && m.figures.score.is_some())
+                        .map_or_else(String::new, |(m, r)| {
+                            format!("{} {}", m.figures.kind.key().to_uppercase(), r.result)
+                        });
+                    MeasurementView {
+                        step: step_name(&x.step),
+                        indicator: x.indicator.label(lang),
+                        metric: x.metric.label(lang),
+                        model: x.model.label(lang),
+                        timing: x.timing.clone(),
+                        target: x.target.clone(),
+                        question: x.question.clone().unwrap_or_default(),
+                        detail: if result.is_empty() {
+                            String::new()
+                        } else {
+                            row.as_ref().map_or_else(String::new, |r| r.detail.clone())
+                        },
+                        verdict: row.as_ref().map_or_else(String::new, |r| r.verdict.clone()),
+                        status: row.as_ref().map_or("", |r| r.status),
+                        result,
+                        n: entry.map_or(0, |m| m.figures.n),
+                        chart: has(&format!("nps-{}-{}", g.id, x.step)),
+                    }
                 })
                 .collect();
             let gaps = g
@@ -664,6 +687,7 @@ pub fn build(
                 _ => "mean",
             },
         },
+        figures: figures::build(analysis, lang.key()),
         a: data.analysis.clone(),
         chart_ids: [
             "servqual-gaps",
@@ -733,23 +757,6 @@ fn methods_used(
         used.push("pk");
     }
     used
-}
-
-/// A measurement's headline figure in words: `NPS 47.4`, `CSAT 70.0%`, `CES 5.17`.
-fn metric_result(f: &crate::analysis::metrics::Figures) -> String {
-    use crate::model::Metric;
-    let one = |v: f64| Num::fixed(1).or_dash(Some(v));
-    let two = |v: f64| Num::fixed(2).or_dash(Some(v));
-    match (f.kind, f.score) {
-        (_, None) => String::new(),
-        (Metric::Nps, Some(v)) => format!("NPS {}", one(v)),
-        (Metric::Csat, Some(_)) => match (f.top2_box_pct, f.mean) {
-            (Some(p), Some(m)) => format!("CSAT {}% · {}", one(p), two(m)),
-            (Some(p), None) => format!("CSAT {}%", one(p)),
-            (None, _) => f.mean.map_or_else(String::new, |m| format!("CSAT {}", two(m))),
-        },
-        (Metric::Ces, Some(v)) => format!("CES {}", two(v)),
-    }
 }
 
 /// `v` with `decimals` decimals, or empty when absent or not finite.

@@ -518,6 +518,9 @@ pub struct DamageChart {
     pub word_of_mouth: Option<f64>,
     /// Currency label, e.g. 元.
     pub currency: String,
+    /// The note under the chart (revenue at risk as an equation that holds for its printed
+    /// numbers, word-of-mouth reach), written by the view (`view::figures`).
+    pub note: String,
 }
 
 // Group competition

@@ -366,6 +366,7 @@ fn lang_charts() -> Vec<ChartSpec> {
             value_per_customer: None,
             word_of_mouth: None,
             currency: String::new(),
+            note: String::new(),
         }),
         ChartSpec::Pk(PkChart { title: "t".into(), lang: l, criteria: vec![], groups: vec![] }),
     ]
@@ -508,6 +509,7 @@ fn single_charts(l: Language) -> Vec<ChartSpec> {
             value_per_customer: Some(1.0),
             word_of_mouth: Some(1.0),
             currency: "元".into(),
+            note: "t".into(),
         }),
         ChartSpec::Pk(PkChart {
             title: "t".into(),
