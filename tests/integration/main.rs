@@ -7,6 +7,7 @@ mod architecture;
 mod chart;
 mod check;
 mod classify;
+mod figures;
 mod cli;
 mod harness;
 mod leaks;
