@@ -134,9 +134,44 @@ pub enum Unjudged {
 /// phrases are taken out (so `不低于` and `more than` are not comparisons) and with `占比`
 /// taken out (a share, not a comparison).
 const COMPARISONS: &[&str] = &[
-    "差距", "差值", "相差", "差额", "比", "较", "提升", "提高", "增长", "增加", "下降", "降低",
-    "减少", "減少", "去年", "上年", "上季", "上月", "基线", "基線", "gap", "difference", "differ", "than", " vs", "versus", "compared",
-    "increase", "improve", "decrease", "reduce", "growth", "change", "relative", "last year", "previous", "prior", "baseline",
+    "差距",
+    "差值",
+    "相差",
+    "差额",
+    "比",
+    "较",
+    "提升",
+    "提高",
+    "增长",
+    "增加",
+    "下降",
+    "降低",
+    "减少",
+    "減少",
+    "去年",
+    "上年",
+    "上季",
+    "上月",
+    "基线",
+    "基線",
+    "gap",
+    "difference",
+    "differ",
+    "than",
+    " vs",
+    "versus",
+    "compared",
+    "increase",
+    "improve",
+    "decrease",
+    "reduce",
+    "growth",
+    "change",
+    "relative",
+    "last year",
+    "previous",
+    "prior",
+    "baseline",
 ];
 
 /// Words with `比` that name a share, not a comparison.
@@ -231,7 +266,9 @@ fn normalise(s: &str) -> String {
             c => c,
         })
         // after the width folding, which turns `～` into `~`
-        .map(|c| if matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '―' | '~') { '–' } else { c })
+        .map(|c| {
+            if matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '―' | '~') { '–' } else { c }
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -255,7 +292,9 @@ fn names(s: &str) -> Names {
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
     Names {
         nps: has(&["nps", "净推荐", "淨推薦", "推荐值", "推薦值", "recommend"]),
-        satisfied: has(&["满意", "滿意", "satisf", "csat", "top-2", "top 2", "top2", "好评", "好評"]),
+        satisfied: has(&[
+            "满意", "滿意", "satisf", "csat", "top-2", "top 2", "top2", "好评", "好評",
+        ]),
         mean: has(&["均值", "平均", "mean", "average", "avg"]),
         effort: has(&["ces", "费力", "費力", "省力", "effort", "easy", "easier", "ease"]),
         agree: has(&["同意", "agree"]),
@@ -393,7 +432,8 @@ pub fn parse(text: &str) -> Result<Target, Unjudged> {
         || after.starts_with("point")
         || after.starts_with("pts")
         || after.starts_with("pt");
-    if after.starts_with("个百分点") || after.starts_with("個百分點") || after.starts_with("pp") {
+    if after.starts_with("个百分点") || after.starts_with("個百分點") || after.starts_with("pp")
+    {
         return Err(Unjudged::Comparison);
     }
     Ok(Target { comparator, value, is_percent, is_points, names })

@@ -336,7 +336,8 @@ pub struct WholeDamage {
 /// The whole-customer figures of `md`.
 pub fn whole_damage(md: &MarketDamageResult) -> WholeDamage {
     let l = &md.lost;
-    let parts = format::apportion(&[l.not_complained, l.complained_unresolved, l.complained_resolved]);
+    let parts =
+        format::apportion(&[l.not_complained, l.complained_unresolved, l.complained_resolved]);
     let np = md.customers_with_problem;
     let w = |x: f64| format::whole(x).unwrap_or(x);
     WholeDamage {
@@ -477,7 +478,12 @@ pub fn build(a: Option<&Analysis>, lang: &str) -> FiguresView {
                 ("no_answers", &n(no_answers)),
             ],
         ),
-        missed_rows: metrics.iter().filter(|m| m.status == "missed").take(MISSED_ROWS).cloned().collect(),
+        missed_rows: metrics
+            .iter()
+            .filter(|m| m.status == "missed")
+            .take(MISSED_ROWS)
+            .cloned()
+            .collect(),
         missed_more: if missed > MISSED_ROWS {
             fill(w.missed_more, &[("n", &n(missed - MISSED_ROWS))])
         } else {
@@ -491,7 +497,11 @@ pub fn build(a: Option<&Analysis>, lang: &str) -> FiguresView {
                     let margin = m.verdict_margin.clone();
                     fill(
                         w.met_item,
-                        &[("touchpoint", &m.touchpoint), ("result", &m.result), ("margin", &margin)],
+                        &[
+                            ("touchpoint", &m.touchpoint),
+                            ("result", &m.result),
+                            ("margin", &margin),
+                        ],
                     )
                 })
                 .collect();
@@ -516,10 +526,8 @@ pub fn build(a: Option<&Analysis>, lang: &str) -> FiguresView {
                 None => dates.push((&x.due, 1)),
             }
         }
-        let dates: Vec<String> = dates
-            .iter()
-            .map(|(d, k)| fill(w.due_item, &[("date", d), ("n", &n(*k))]))
-            .collect();
+        let dates: Vec<String> =
+            dates.iter().map(|(d, k)| fill(w.due_item, &[("date", d), ("n", &n(*k))])).collect();
         let due: Vec<DueAction> = s
             .actions
             .iter()

@@ -148,7 +148,10 @@ fn evaluate(left: &[Tok], exact: bool) -> (f64, f64) {
     };
     let mul = |a: (f64, f64), b: (f64, f64)| {
         let p = [a.0 * b.0, a.0 * b.1, a.1 * b.0, a.1 * b.1];
-        (p.iter().copied().fold(f64::INFINITY, f64::min), p.iter().copied().fold(f64::NEG_INFINITY, f64::max))
+        (
+            p.iter().copied().fold(f64::INFINITY, f64::min),
+            p.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        )
     };
     // terms with their signs
     let mut terms: Vec<(f64, (f64, f64))> = vec![(1.0, num(left[0]))];
@@ -164,9 +167,12 @@ fn evaluate(left: &[Tok], exact: bool) -> (f64, f64) {
             _ => unreachable!(),
         }
     }
-    terms.iter().fold((0.0, 0.0), |(lo, hi), (s, (a, b))| {
-        if *s > 0.0 { (lo + a, hi + b) } else { (lo - b, hi - a) }
-    })
+    terms.iter().fold(
+        (0.0, 0.0),
+        |(lo, hi), (s, (a, b))| {
+            if *s > 0.0 { (lo + a, hi + b) } else { (lo - b, hi - a) }
+        },
+    )
 }
 
 /// Why an equation does not hold for its printed numbers, if it does not.
@@ -202,13 +208,15 @@ fn the_checker_finds_what_it_should() {
         assert_eq!(e.len(), 1, "{ok}: {e:?}");
         assert_eq!(fails(&e[0]), None, "{ok}");
     }
-    for bad in ["3,553 + 69 + 37 = 3,660", "3,659.6 × 1,850 ≈ 6,780,000", "76.0% − 85% = −9.5"] {
+    for bad in ["3,553 + 69 + 37 = 3,660", "3,659.6 × 1,850 ≈ 6,780,000", "76.0% − 85% = −9.5"]
+    {
         let e = equations(bad);
         assert_eq!(e.len(), 1, "{bad}: {e:?}");
         assert!(fails(&e[0]).is_some(), "{bad}");
     }
     // not equations: labels, ranges, dates, targets, ticks
-    for none in ["n = 30", "CES 均值≥5.5", "1–7 分", "2026-11-30", "12,600 −11,844 756 −287 469"] {
+    for none in ["n = 30", "CES 均值≥5.5", "1–7 分", "2026-11-30", "12,600 −11,844 756 −287 469"]
+    {
         assert!(equations(none).is_empty(), "{none}");
     }
 }
