@@ -68,9 +68,9 @@ const ZH: &[(&str, &[&str])] = &[
     ("nps-g1-s8", &["NPS评分分布", "推荐者9–10", "NPS+37.5", "n=32"]),
     // the answers of g5-nps-sms.csv: 38 scores, 23 promoters, 5 detractors
     ("nps-g5-s8", &["离开网点", "NPS+47.4", "n=38", "推荐者9–1061%"]),
-    ("csat", &["各触点CSAT", "手机银行下载与激活", "76%", "62.5%", "均值3.63"]),
+    ("csat", &["各触点CSAT", "手机银行下载与激活", "76.0%", "62.5%", "均值3.63", "均值3.30"]),
     ("ces", &["客户费力度", "越高越省力", "同意73.3%", "4.98"]),
-    ("market-damage", &["体验损害模型（TARP）·2025年", "12,600", "3,660", "6,770,343", "109,182"]),
+    ("market-damage", &["体验损害模型（TARP）·2025年", "12,600", "3,660", "3,660×1,850元=6,771,000元", "109,182"]),
     // g1 and g5 tie at 86: both third
     ("pk", &["分组PK得分", "1.第六组·回音队", "总分93/100", "3.第一组", "3.第五组", "5.第四组"]),
 ];
@@ -95,7 +95,7 @@ const EN: &[(&str, &[&str])] = &[
         &["Three-degreeevaluationofproposals", "Quickwins", "Billcheckedandsentthenightbefore"],
     ),
     ("nps-g1-s7", &["NPSdistribution", "Detractors0–6", "n=25", "NPS+52"]),
-    ("csat", &["CSATbytouchpoint", "TeamArrival", "70%", "mean3.75"]),
+    ("csat", &["CSATbytouchpoint", "TeamArrival", "70.0%", "mean3.75", "mean4.00"]),
     ("ces", &["Customereffort(CES)bytouchpoint", "1–7:higher=easier·1–5:lower=lesseffort"]),
     ("market-damage", &["Marketdamage(TARP)·FY2025", "1,000", "899", "Revenueatrisk"]),
     ("pk", &["Groupcompetitionscores", "TeamRecovery", "Total87/100"]),

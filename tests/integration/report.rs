@@ -202,7 +202,7 @@ fn contents_and_every_group_section() {
         "投入难易度",
         "速赢",
         "测评时机",
-        "NPS47.4",
+        "NPS+47.4",
         "倾听的差距",
         "责任人",
         "平均线",
@@ -210,7 +210,8 @@ fn contents_and_every_group_section() {
         "-0.26",
         "-0.878",
         "3,660",
-        "6,770,343",
+        "6,771,000",
+        "3,659.6",
         "Kano标准评价表",
         // the appendix: in words, the formula typeset, this workshop's parameters
         "体验损害模型（TARP）",
