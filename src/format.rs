@@ -196,8 +196,12 @@ pub fn apportion(parts: &[f64]) -> Vec<f64> {
     let mut out: Vec<f64> = parts.iter().map(|p| p.floor()).collect();
     let mut short = total - out.iter().sum::<f64>();
     let mut order: Vec<usize> = (0..parts.len()).collect();
-    // largest fraction first; ties by position
-    order.sort_by(|&a, &b| (parts[b] - out[b]).total_cmp(&(parts[a] - out[a])).then(a.cmp(&b)));
+    // largest fraction first (compared to 1e-9, so that equal shares tie), then the larger
+    // part (its relative error is the smaller), then by position
+    let frac = |i: usize| ((parts[i] - out[i]) * 1e9).round();
+    order.sort_by(|&a, &b| {
+        frac(b).total_cmp(&frac(a)).then(parts[b].total_cmp(&parts[a])).then(a.cmp(&b))
+    });
     for i in order {
         if short < 0.5 {
             break;

@@ -584,6 +584,61 @@ mod tests {
         assert_eq!(words("en").metric_name.nps, "NPS");
     }
 
+    /// The printed number back (thousands separators, the typographic minus, a unit after).
+    fn back(s: &str) -> f64 {
+        let n: String = s
+            .split(' ')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| *c != ',')
+            .map(|c| if c == '\u{2212}' { '-' } else { c })
+            .collect();
+        n.parse().unwrap_or_else(|_| panic!("not a number: {s}"))
+    }
+
+    #[test]
+    fn market_damage_tables_add_up_as_printed() {
+        use crate::model::{MarketDamage, Repurchase, WordOfMouth};
+        let w = words("zh-CN");
+        for (np, c, s, l, v) in [
+            // the examples' inputs, and awkward ones
+            (12_600.0, 0.06, 0.62, [0.718, 0.76, 0.92], 1850.0),
+            (1000.0, 0.04, 0.5, [0.09, 0.19, 0.54], 420.0),
+            (777.0, 0.133, 0.415, [0.37, 0.46, 0.7], 99.5),
+        ] {
+            let md = crate::analysis::market_damage::analyse(&MarketDamage {
+                period: None,
+                customers_with_problem: np,
+                complaint_rate: c,
+                resolution_rate: s,
+                repurchase: Repurchase {
+                    not_complained: l[0],
+                    complained_unresolved: l[1],
+                    complained_resolved: l[2],
+                },
+                value_per_customer: v,
+                currency: Some("元".into()),
+                word_of_mouth: Some(WordOfMouth { people_told: 9.0, deterred_share: 0.04 }),
+            });
+            let d = damage(&md, w);
+            let lost = back(&d.lost);
+            let parts: f64 = d.lost_parts.iter().map(|p| back(p)).sum();
+            assert_eq!(parts, lost, "{d:?}");
+            assert!((back(&d.revenue_at_risk) - lost * back(&d.value)).abs() < 1e-6, "{d:?}");
+            assert_eq!(d.equation, format!("{} × {} = {} 元", d.lost, d.value, d.revenue_at_risk));
+            let base = back(&d.sensitivity[0].lost);
+            assert_eq!(base, lost);
+            for r in &d.sensitivity {
+                let (l, k) = (back(&r.lost), back(&r.customers_kept));
+                assert_eq!(k, base - l, "{r:?}");
+                assert!((back(&r.revenue_at_risk) - l * v).abs() < 1e-6, "{r:?}");
+                assert!((back(&r.revenue_kept) - k * v).abs() < 1e-6, "{r:?}");
+            }
+            assert!(d.rounding.contains(&d.value));
+        }
+    }
+
     #[test]
     fn presentations() {
         assert_eq!(NPS.or_dash(Some(37.5)), "+37.5");

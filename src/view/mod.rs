@@ -759,6 +759,19 @@ fn methods_used(
     used
 }
 
+/// A row of shares in % with one decimal that adds up to 100.0 as printed (issue 11): the
+/// tenths apportioned by the largest remainder, so a share may be written 0.1 from its own
+/// rounding; empty cells for absent shares (and then each rounded on its own).
+fn shares_row(shares: &[Option<f64>]) -> Vec<String> {
+    let all: Option<Vec<f64>> = shares.iter().map(|s| s.map(|v| v * 10.0)).collect();
+    match all {
+        Some(tenths) if tenths.iter().all(|t| t.is_finite() && *t >= 0.0) => {
+            format::apportion(&tenths).iter().map(|t| fixed(Some(t / 10.0), 1)).collect()
+        }
+        _ => shares.iter().map(|s| fixed(*s, 1)).collect(),
+    }
+}
+
 /// `v` with `decimals` decimals, or empty when absent or not finite.
 fn fixed(v: Option<f64>, decimals: usize) -> String {
     Num::fixed(decimals).or(v, "")
@@ -780,7 +793,7 @@ fn kano_view(report: &crate::analysis::kano::ClassifyReport, t: &Text, lang: Lan
                 (Some(c), None) => category.get(c).to_owned(),
                 (None, _) => String::new(),
             },
-            shares: Category::ALL.iter().map(|c| fixed(f.shares.get(*c), 1)).collect(),
+            shares: shares_row(&Category::ALL.map(|c| f.shares.get(c))),
             better: fixed(f.better, 2),
             worse: fixed(f.worse, 2),
             n: f.n,
@@ -886,6 +899,25 @@ mod tests {
             d("2026-11-30", Some("2026-12-01"), Language::En),
             "30 November 2026 – 1 December 2026"
         );
+    }
+
+    #[test]
+    fn kano_shares_add_up_to_100_as_printed() {
+        // 39.17 + 30 + 9.17 + 20 + 0 + 1.67 = 100, each rounded: 39.2 + 30.0 + 9.2 + 20.0 +
+        // 0.0 + 1.7 = 100.1
+        let row = shares_row(&[
+            Some(39.166_666),
+            Some(30.0),
+            Some(9.166_666),
+            Some(20.0),
+            Some(0.0),
+            Some(1.666_666),
+        ]);
+        // three equal fractions for two tenths: the larger shares get them
+        assert_eq!(row, ["39.2", "30.0", "9.2", "20.0", "0.0", "1.6"]);
+        let sum: f64 = row.iter().map(|s| s.parse::<f64>().unwrap()).sum();
+        assert!((sum - 100.0).abs() < 1e-9);
+        assert_eq!(shares_row(&[None, Some(50.0)]), ["", "50.0"]);
     }
 
     #[test]
