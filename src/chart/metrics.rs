@@ -43,7 +43,9 @@ pub fn nps<DB: DrawingBackend>(
     let share = |r: std::ops::RangeInclusive<usize>| -> f64 {
         r.map(|k| chart.counts[k]).sum::<u64>() as f64 / n as f64 * 100.0
     };
-    let pct = |v: f64| format!("{}%", c.num(v, 0));
+    // one decimal, as the report's tables print shares and NPS (issue 11): with whole
+    // percentages the legend's promoters − detractors missed the score (53 − 16 ≠ 37.5)
+    let pct = |v: f64| format!("{}%", crate::format::Num::fixed(1).or_dash(Some(v)));
     let legend = vec![
         Swatch::new(
             SwatchKind::Box,
@@ -77,8 +79,8 @@ pub fn nps<DB: DrawingBackend>(
     };
     // the score badge on the right
     let badge = chart.score.map(|s| {
-        let sign = if s > 0.0 { "+" } else { "" };
-        (format!("NPS {sign}{}", c.num(s, 1)), format!("n = {n}"))
+        let score = crate::format::Num::fixed(1).plus().minus(c.minus).or_dash(Some(s));
+        (format!("NPS {score}"), format!("n = {n}"))
     });
     let badge_w = badge.as_ref().map_or(0.0, |(a, b)| {
         c.width(a, size::TITLE + 2.0, true).max(c.width(b, size::NOTE, false)) + 12.0
