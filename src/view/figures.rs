@@ -77,6 +77,10 @@ pub struct Words {
     pub met_item: &'static str,
     /// Between them.
     pub list_sep: &'static str,
+    /// `{list}`: measured touchpoints whose target cannot be judged.
+    pub not_judged_list: &'static str,
+    /// `{touchpoint} {result} {reason}`: one of them.
+    pub not_judged_item: &'static str,
     /// `{n}`: missed targets not listed.
     pub missed_more: &'static str,
     /// `{dates}`: the next due dates with their counts.
@@ -179,6 +183,8 @@ pub struct MetricRow {
     pub verdict: String,
     /// The margin alone (`+7.5`, `−9.0 个百分点`), or empty when not judged.
     pub verdict_margin: String,
+    /// Why the target is not judged, or empty.
+    pub reason: &'static str,
 }
 
 /// The headline figure of `f` and the one beside it.
@@ -246,6 +252,7 @@ pub fn metric_row(m: &MetricEntry, w: &Words) -> MetricRow {
         status,
         verdict,
         verdict_margin,
+        reason: c.reason.map_or("", |r| w.reason.get(r)),
     }
 }
 
@@ -270,6 +277,9 @@ pub struct TargetTally {
     pub missed_more: String,
     /// The met targets in a sentence, or empty.
     pub met_text: String,
+    /// The measured touchpoints whose target cannot be judged, with why, in a sentence, or
+    /// empty.
+    pub not_judged_text: String,
 }
 
 /// The market damage section as printed: whole customers, amounts = customers × value.
@@ -509,6 +519,27 @@ pub fn build(a: Option<&Analysis>, lang: &str) -> FiguresView {
                 String::new()
             } else {
                 fill(w.met_list, &[("list", &items.join(w.list_sep))])
+            }
+        },
+        not_judged_text: {
+            let items: Vec<String> = metrics
+                .iter()
+                .filter(|m| m.n > 0 && m.status == "not_judged")
+                .map(|m| {
+                    fill(
+                        w.not_judged_item,
+                        &[
+                            ("touchpoint", &m.touchpoint),
+                            ("result", &m.result),
+                            ("reason", m.reason),
+                        ],
+                    )
+                })
+                .collect();
+            if items.is_empty() {
+                String::new()
+            } else {
+                fill(w.not_judged_list, &[("list", &items.join(w.list_sep))])
             }
         },
     };
