@@ -670,6 +670,52 @@ mod tests {
         }
     }
 
+    fn entry(f: Figures, target: &str) -> MetricEntry {
+        use crate::model::{IndicatorKind, MeasurementModel};
+        MetricEntry {
+            group: "g1".into(),
+            group_name: "G".into(),
+            step: "s1".into(),
+            touchpoint: Some("T".into()),
+            channel: None,
+            touchpoint_kinds: vec![],
+            indicator: IndicatorKind::Perceptual,
+            model: MeasurementModel::Instant,
+            timing: String::new(),
+            target: target.into(),
+            target_check: crate::analysis::metrics::check_target(&f, target),
+            source: "inline",
+            file: None,
+            blank: 0,
+            figures: f,
+        }
+    }
+
+    #[test]
+    fn verdicts_in_words() {
+        use crate::analysis::metrics::{ces, csat, nps};
+        let (zh, en) = (words("zh-CN"), words("en"));
+        let f = ces(&[5.0, 6.0, 5.0, 4.0, 6.0, 5.0], Metric::Ces.default_scale()).unwrap();
+        let r = metric_row(&entry(f, "CES均值≥5.5"), zh);
+        assert_eq!((r.result.as_str(), r.verdict.as_str()), ("5.17", "未达标 \u{2212}0.33"));
+        assert_eq!(
+            (r.method, r.status, r.detail.as_str()),
+            ("CES 2.0（1–7 分）", "missed", "同意 83.3%")
+        );
+        let f = nps(&[10.0, 9.0, 9.0, 7.0, 3.0, 10.0, 9.0, 8.0]).unwrap();
+        let r = metric_row(&entry(f, "NPS ≥ 30"), en);
+        assert_eq!((r.result.as_str(), r.verdict.as_str()), ("+50.0", "met +20.0"));
+        let f = csat(&[5.0, 4.0, 3.0, 4.0], Metric::Csat.default_scale()).unwrap();
+        let r = metric_row(&entry(f.clone(), "满意（4–5分）占比≥85%"), zh);
+        assert_eq!(r.verdict, "未达标 \u{2212}10.0 个百分点");
+        assert_eq!((r.result.as_str(), r.detail.as_str()), ("75.0%", "均值 4.00"));
+        let r = metric_row(&entry(f, "投诉客户与非投诉客户满意率差距≤5%"), zh);
+        assert_eq!(r.verdict, "目标无法自动判定：比较的是两个数，如差距、变化");
+        let f = csat(&[], Metric::Csat.default_scale()).unwrap();
+        let r = metric_row(&entry(f, "满意率≥80%"), en);
+        assert_eq!((r.result.as_str(), r.verdict.as_str()), ("—", "no answers yet"));
+    }
+
     #[test]
     fn presentations() {
         assert_eq!(NPS.or_dash(Some(37.5)), "+37.5");
