@@ -104,6 +104,7 @@ pub(super) struct Words {
     mean: String,
     details: String,
     target: String,
+    target_check: String,
     no_answers: String,
     promoters: String,
     detractors: String,
@@ -469,7 +470,10 @@ fn metric_blocks(a: &Analysis, w: &Words, out: &mut Vec<Block>) {
         (&w.mean, true, None),
         (&w.details, false, None),
         (&w.target, false, Some(22)),
+        (&w.target_check, false, Some(24)),
     ]);
+    // the judgement against the target in the words of the report (view::figures)
+    let fw = crate::view::figures::words(lang.key());
     for m in &a.metrics {
         let f = &m.figures;
         let score = match f.kind {
@@ -507,6 +511,7 @@ fn metric_blocks(a: &Analysis, w: &Words, out: &mut Vec<Block>) {
             Num::fixed(2).or_dash(f.mean),
             details,
             m.target.clone(),
+            crate::view::figures::metric_row(m, fw).verdict,
         ]);
     }
     out.push(Block::Grid(g));
