@@ -62,12 +62,12 @@ fn md_filter(v: &str, _: Kwargs, _: &State) -> String {
 }
 
 /// A number with `d` decimals (default 1), grouped in thousands when `sep` is true; `pct`
-/// multiplies a fraction by 100 first; `sign` shows `+` on positive numbers. Written by
-/// [`Num`], so it rounds as every other output does (half away from zero on the printed
+/// multiplies a fraction by 100 first; `sign` shows `+` on positive numbers; a negative
+/// number takes the typographic minus `−`, as in the charts. Written by [`Num`], so it rounds as every other output does (half away from zero on the printed
 /// digits: 0.125 → `0.13`). A missing value (null) or a non-finite one is shown as `—`.
 fn fmt_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
     let d = usize::try_from(kwargs.get::<i64>("d")?.unwrap_or(1)).unwrap_or(1).min(6);
-    let mut n = Num::fixed(d);
+    let mut n = Num::fixed(d).typographic();
     if kwargs.get::<bool>("pct")?.unwrap_or(false) {
         n = n.percent();
     }
@@ -142,7 +142,7 @@ mod tests {
         ctx.insert("g", &-6_770_342.885);
         assert_eq!(
             tera.render("t", &ctx).unwrap(),
-            "12345.7|12,346|6.2|—|0.0|+12345.68|0.13|-0.13|-6,770,342.89"
+            "12345.7|12,346|6.2|—|0.0|+12345.68|0.13|\u{2212}0.13|\u{2212}6,770,342.89"
         );
     }
 

@@ -370,10 +370,16 @@ fn report_words(lang: Language) -> &'static serde_json::Value {
     i18n::catalog(lang.key()).tree("report").unwrap_or(&NULL)
 }
 
-/// A number without a trailing `.0`.
+/// A number without a trailing `.0`, with the typographic minus the report prints.
 pub fn num(v: f64) -> String {
     // as typed: the shortest form that reads back as the same number, no rounding
-    format::raw(v).unwrap_or_else(|| UNDEFINED.to_owned())
+    format::raw(v).map_or_else(
+        || UNDEFINED.to_owned(),
+        |s| match s.strip_prefix('-') {
+            Some(abs) => format!("{}{abs}", format::MINUS),
+            None => s,
+        },
+    )
 }
 
 /// The workshop's dates in the patterns of `t` (`date_one`, `date_same_month`,
@@ -488,7 +494,7 @@ pub fn build(
                 for p in &mut proposals {
                     if let Some(r) = ranked(&p.id) {
                         p.rank = r.group_rank.to_string();
-                        p.score = Num::fixed(2).or_dash(Some(r.score));
+                        p.score = Num::fixed(2).typographic().or_dash(Some(r.score));
                         p.quick_win = r.quick_win;
                     }
                 }
@@ -774,7 +780,7 @@ fn shares_row(shares: &[Option<f64>]) -> Vec<String> {
 
 /// `v` with `decimals` decimals, or empty when absent or not finite.
 fn fixed(v: Option<f64>, decimals: usize) -> String {
-    Num::fixed(decimals).or(v, "")
+    Num::fixed(decimals).typographic().or(v, "")
 }
 
 /// The Kano section's view of a classification (its whole-sample segment).
@@ -923,7 +929,7 @@ mod tests {
     #[test]
     fn numbers_go_through_the_one_formatter() {
         assert_eq!(num(3.0), "3");
-        assert_eq!(num(-1.5), "-1.5");
+        assert_eq!(num(-1.5), "\u{2212}1.5");
         assert_eq!(num(-0.0), "0");
         assert_eq!(num(f64::NAN), UNDEFINED);
         assert_eq!(fixed(Some(0.125), 2), "0.13");

@@ -1,5 +1,6 @@
 //! Issue 11: every figure in the report adds up. Both examples in all three languages:
-//! every equation printed in the text holds for its printed operands, and the 3-2-1
+//! every equation printed in the text holds for its printed operands, every negative number
+//! takes the typographic minus (as the charts do), and the 3-2-1
 //! one-pager is one page on A4 and on Letter.
 
 use crate::harness::{code, kano};
@@ -230,8 +231,32 @@ fn every_printed_equation_holds() {
             assert!(!found.is_empty(), "{workshop} in {lang}: no equation found");
             let failed: Vec<String> = found.iter().filter_map(fails).collect();
             assert!(failed.is_empty(), "{workshop} in {lang}: {failed:#?}");
+            let hyphens = ascii_minus(&text);
+            assert!(hyphens.is_empty(), "{workshop} in {lang}: ASCII minus in {hyphens:#?}");
         }
     }
+}
+
+/// The places where a negative number is written with the ASCII hyphen instead of the
+/// typographic minus `−` that tables and charts share: a `-` before a digit that does not
+/// follow a letter or a digit (dates and ranges such as `2026-11-30` or `4-5` are not minus
+/// signs).
+fn ascii_minus(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            chars[i] == '-'
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && (i == 0 || !chars[i - 1].is_alphanumeric())
+        })
+        .map(|i| chars[i.saturating_sub(20)..(i + 10).min(chars.len())].iter().collect())
+        .collect()
+}
+
+#[test]
+fn the_minus_finder_finds_what_it_should() {
+    assert_eq!(ascii_minus("差距 -0.26 与 −0.58").len(), 1);
+    assert!(ascii_minus("2026-11-30，4-5 分，−12.5").is_empty());
 }
 
 /// Text without whitespace (extraction splits lines and cells).

@@ -207,8 +207,8 @@ fn contents_and_every_group_section() {
         "责任人",
         "平均线",
         // workshop-wide, with figures of `kano analyze` (checked by hand there)
-        "-0.26",
-        "-0.878",
+        "−0.26",
+        "−0.878",
         "3,660",
         "6,771,000",
         "3,659.6",
