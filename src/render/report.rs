@@ -84,6 +84,12 @@ pub fn pdf(
         header: format!("{} · {}", meta.title, ctx.labels.report),
         footer: ctx.labels.page_format.to_owned(),
         paper: opts.paper,
+        figure_caption: ctx
+            .t
+            .get("figure_caption")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_owned(),
         ..LayoutOptions::default()
     };
     let mut painter = ReportCharts::new(&charts);

@@ -12,6 +12,8 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+use super::spacing::is_wide;
+
 /// How a caller measures a line while the breaker fills it. Positions are indices of the
 /// characters of the text being broken.
 pub trait Measure {
@@ -51,12 +53,57 @@ pub fn opportunities(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
     linebreaks(text).map(|(at, kind)| (at, kind == BreakOpportunity::Mandatory))
 }
 
+/// Characters that never start a line, whatever UAX #14 allows after a space: closing
+/// brackets and punctuation, percent signs, and the middle dot written as a separator
+/// (`开户 · 3.96`, `Step 3 · Wait`), which stays at the end of the line before.
+pub const NO_LINE_START: &str = "·・%％‰)]}）］｝」』】》〉〕〗〙〛,.;:!?，。、；：！？…‥";
+
+/// Characters that never end a line: opening brackets.
+pub const NO_LINE_END: &str = "([{（［｛「『【《〈〔〖〘〚";
+
+/// Whether a line may end before character `end`, the line so far starting at `from`
+/// (kinsoku: the next line must not start with [`NO_LINE_START`], this one must not end
+/// with [`NO_LINE_END`], spaces before the break not counted).
+fn allowed(c: &impl Fn(usize) -> char, from: usize, end: usize) -> bool {
+    if NO_LINE_START.contains(c(end)) {
+        return false;
+    }
+    let mut last = end;
+    while last > from && c(last - 1).is_whitespace() {
+        last -= 1;
+    }
+    !(last > from && NO_LINE_END.contains(c(last - 1)))
+}
+
 /// Break `text` into lines as `measure` measures them (its [`Measure::char_at`] gives
 /// the characters of this same text). With `break_words`, a piece wider
 /// than a line is broken between its characters; without, it overflows its line. A line
 /// that holds only one character wider than the line is the only other overflow. Empty
 /// text gives no lines; a text ending in a hard break does not end in an empty line.
 pub fn break_lines<M: Measure + ?Sized>(text: &str, measure: &M, break_words: bool) -> Vec<Break> {
+    break_lines_keeping(text, measure, break_words, 0)
+}
+
+/// Where a short group of characters may end: after a space or a hard break, before an
+/// opening bracket, after a closing bracket or a CJK comma, full stop, colon or semicolon.
+fn group_boundary(prev: char, next: char) -> bool {
+    prev.is_whitespace()
+        || next.is_whitespace()
+        || NO_LINE_END.contains(next)
+        || ")]}）］｝」』】》〉〕〗〙〛，。、；：！？".contains(prev)
+}
+
+/// [`break_lines`], keeping groups of at most `keep` characters whole (no break inside
+/// them unless the group alone is wider than a line): a group runs from one
+/// [`group_boundary`] to the next, so `陈晓峰（网点负责人）` breaks only before the bracket
+/// and `3（并列）` not inside the brackets. Table cells use this; `keep` 0 is
+/// [`break_lines`].
+pub fn break_lines_keeping<M: Measure + ?Sized>(
+    text: &str,
+    measure: &M,
+    break_words: bool,
+    keep: usize,
+) -> Vec<Break> {
     if text.is_empty() {
         return Vec::new();
     }
@@ -71,10 +118,58 @@ pub fn break_lines<M: Measure + ?Sized>(text: &str, measure: &M, break_words: bo
     let c = |i: usize| measure.char_at(i);
 
     // unbreakable segments [start, end) and whether a break is mandatory after them
+    // with `keep`, the end of the short group each character is in
+    let group_end: Vec<usize> = if keep == 0 {
+        Vec::new()
+    } else {
+        let mut ends = vec![0; len];
+        let mut g = 0;
+        for i in 1..=len {
+            if i == len || group_boundary(c(i - 1), c(i)) {
+                let short = (g..i).filter(|&k| !c(k).is_whitespace()).count() <= keep;
+                for e in &mut ends[g..i] {
+                    *e = if short { i } else { 0 };
+                }
+                g = i;
+            }
+        }
+        ends
+    };
+    let inside_group = |end: usize| end > 0 && group_end.get(end - 1).is_some_and(|&e| e > end);
+    // UAX #14 (before Unicode 15.1) never breaks next to a quotation mark; in Chinese text
+    // the curly quotes open and close like brackets: a break may come before “ and after ”
+    let mut breaks: Vec<(usize, bool)> = opportunities(text)
+        .map(|(at, mandatory)| (index_of.get(at).copied().unwrap_or(len), mandatory))
+        .collect();
+    let wide = |ch: char| is_wide(ch) && !NO_LINE_END.contains(ch) && ch != '“' && ch != '‘';
+    let quotes = text.contains(['“', '‘', '”', '’']);
+    let extra: Vec<(usize, bool)> = (if quotes { 1 } else { len }..len)
+        .filter(|&i| {
+            let (a, b) = (c(i - 1), c(i));
+            (matches!(b, '“' | '‘') && wide(a))
+                || (matches!(a, '”' | '’') && wide(b) && !NO_LINE_START.contains(b))
+        })
+        .map(|i| (i, false))
+        .collect();
+    if !extra.is_empty() {
+        breaks.extend(extra);
+        breaks.sort_unstable();
+        breaks.dedup_by(|later, earlier| {
+            // one break a position, mandatory if either is
+            if later.0 == earlier.0 {
+                earlier.1 |= later.1;
+                true
+            } else {
+                false
+            }
+        });
+    }
     let mut segments = Vec::new();
     let mut start = 0;
-    for (at, mandatory) in opportunities(text) {
-        let end = index_of.get(at).copied().unwrap_or(len);
+    for (end, mandatory) in breaks {
+        if !mandatory && end < len && (!allowed(&c, start, end) || inside_group(end)) {
+            continue;
+        }
         if end > start {
             segments.push((start, end, mandatory));
             start = end;

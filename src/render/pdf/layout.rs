@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use super::Area;
 use super::markup::{Align, Block, Cell, ListItem, Span, plain_text};
-use super::textflow::{FlowStyle, Line, break_lines, min_width, natural_width};
+use super::textflow::{FlowStyle, Line, break_cell, break_lines, cell_widths};
 use crate::text::Faces;
 
 /// Points per millimetre.
@@ -110,6 +110,10 @@ pub struct LayoutOptions {
     pub paper: Paper,
     /// A quarter-em gap between Chinese and Latin letters or digits.
     pub cjk_latin_gap: bool,
+    /// How a chart's caption is written with its number, `{n}` the figure number (charts
+    /// are numbered in document order) and `{caption}` the caption: `图 {n}　{caption}`.
+    /// Empty: captions are set as given, unnumbered.
+    pub figure_caption: String,
 }
 
 impl Default for LayoutOptions {
@@ -123,6 +127,7 @@ impl Default for LayoutOptions {
             margins: Margins::default(),
             paper: Paper::A4,
             cjk_latin_gap: true,
+            figure_caption: String::new(),
         }
     }
 }
@@ -374,13 +379,26 @@ fn lay_out_pass(
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1..).unwrap_or(&[]);
         match block {
-            Block::Cover { title, subtitle, lines } => l.cover(title, subtitle, lines),
-            Block::Heading { level, spans } => l.heading(*level, spans, next),
+            Block::Cover { title, subtitle, lines } => {
+                l.flush_float();
+                l.cover(title, subtitle, lines);
+            }
+            Block::Heading { level, spans } => {
+                l.flush_float();
+                l.heading(*level, spans, next);
+            }
             Block::Paragraph { spans } => l.paragraph(spans),
             Block::List { items } => l.list(items),
             Block::Table { aligns, header, rows } => l.table(aligns, header, rows),
-            Block::Chart { id, height_mm, caption } => l.chart(id, *height_mm, caption),
-            Block::PageBreak => l.break_page(),
+            Block::Chart { id, height_mm, caption } => {
+                l.flush_float();
+                let after_heading = matches!(blocks[..i].last(), Some(Block::Heading { .. }));
+                l.chart(id, *height_mm, caption, next, after_heading);
+            }
+            Block::PageBreak => {
+                l.flush_float();
+                l.break_page();
+            }
             Block::Contents => {
                 // the entries: every outline heading after this block
                 let skip = blocks[..i]
@@ -396,10 +414,12 @@ fn lay_out_pass(
                         _ => None,
                     })
                     .collect();
+                l.flush_float();
                 l.contents(&entries, skip, pages);
             }
         }
     }
+    l.flush_float();
     l.finish()
 }
 
@@ -436,6 +456,12 @@ struct Move {
     to_lines: Vec<usize>,
 }
 
+/// A cell no wider than this many table ems is set on one line: its natural width is its
+/// column's minimum.
+const SHORT_CELL_EM: f32 = 6.5;
+/// A column of longer text is at least this many table ems wide (or its widest cell).
+const TEXT_COLUMN_EM: f32 = 6.0;
+
 /// Cell padding: horizontal, vertical.
 const PAD_X: f32 = 5.0;
 const PAD_Y: f32 = 4.0;
@@ -467,7 +493,25 @@ struct Layouter<'a> {
     bookmarks: Vec<Bookmark>,
     links: Vec<Link>,
     warnings: Vec<String>,
+    /// Charts numbered so far.
+    figures: usize,
+    /// A chart that did not fit where it came: it goes at the top of the next page, and
+    /// the text after it fills the page it left.
+    float: Option<Float>,
 }
+
+/// A chart waiting for the next page.
+struct Float {
+    id: String,
+    height: f32,
+    lines: Vec<Line>,
+}
+
+/// A chart that would leave more than this share of a page empty, moved to the next
+/// page, lets the text after it fill the gap.
+const FLOAT_GAP: f32 = 0.2;
+/// A chart may be made this much lower to fit the room left on a page.
+const CHART_SHRINK: f32 = 0.8;
 
 /// Where a heading level is set: size, space above, space below.
 fn heading_style(level: u8, body: f32) -> (f32, f32, f32) {
@@ -514,6 +558,8 @@ impl<'a> Layouter<'a> {
             bookmarks: Vec::new(),
             links: Vec::new(),
             warnings: Vec::new(),
+            figures: 0,
+            float: None,
         }
     }
 
@@ -528,6 +574,17 @@ impl<'a> Layouter<'a> {
     fn new_page(&mut self) {
         self.pages.push(Page { section: self.section.clone(), ..Page::default() });
         self.y = self.g.top;
+        if let Some(f) = self.float.take() {
+            self.draw_chart(&f.id, f.height, &f.lines);
+        }
+    }
+
+    /// Set the chart waiting for a page, if any, at the top of the next one: before a
+    /// heading, a page break or another chart.
+    fn flush_float(&mut self) {
+        if self.float.is_some() {
+            self.new_page();
+        }
     }
 
     /// Nothing has been set on the current page yet (a cover page is never empty).
@@ -615,11 +672,16 @@ impl<'a> Layouter<'a> {
             let fit = ((self.remaining() + EPS) / leading).floor().max(0.0) as usize;
             let rest = n - i;
             let mut take = fit.min(rest);
-            if take < rest && rest - take == 1 && take > 2 {
-                take -= 1; // no single line at the top of the next page
+            if take < rest && rest - take == 1 {
+                // no single line at the top of the next page: one more goes with it, or,
+                // if that would leave one alone here, all of them
+                take = if take > 2 { take - 1 } else { 0 };
+            }
+            if take == 1 && i == 0 && rest > 1 {
+                take = 0; // no single first line at the bottom of a page
             }
             if take == 0 && self.page_empty() {
-                take = 1; // a line taller than the page: set it anyway
+                take = fit.clamp(1, rest); // a page too low for the rules: set what fits
             }
             for (k, line) in lines[i..i + take].iter().enumerate() {
                 if i + k == 0 {
@@ -653,11 +715,33 @@ impl<'a> Layouter<'a> {
             .fold(size * 0.6, f32::max)
             + size * 0.6;
         let mut gap = self.s.para_gap;
-        for item in items {
+        let leading = self.s.leading;
+        let set: Vec<Vec<Line>> = items
+            .iter()
+            .map(|item| {
+                let x0 = self.g.left + item.depth as f32 * indent;
+                let width = (self.g.right - x0 - marker_box).max(size * 2.0);
+                break_lines(&item.spans, self.faces, self.style(size), width)
+            })
+            .collect();
+        let n = items.len();
+        for (k, (item, lines)) in items.iter().zip(&set).enumerate() {
             let x0 = self.g.left + item.depth as f32 * indent;
-            let width = (self.g.right - x0 - marker_box).max(size * 2.0);
-            let lines = break_lines(&item.spans, self.faces, self.style(size), width);
-            let (leading, marker) = (self.s.leading, item.marker.clone());
+            // the last item does not go to a page alone: when it would, the one before
+            // goes with it
+            if n >= 3 && k == n - 2 && !self.page_empty() {
+                let (a, b) = (lines.len() as f32 * leading, set[n - 1].len() as f32 * leading);
+                let both = gap + a + size * 0.3 + b;
+                let room = self.remaining();
+                if a + gap <= room + EPS
+                    && both > room + EPS
+                    && set[n - 1].len() <= 2
+                    && a + b + size * 0.3 <= self.capacity()
+                {
+                    self.new_page();
+                }
+            }
+            let marker = item.marker.clone();
             let colour = if marker.ends_with('.') { palette::TEXT } else { palette::ACCENT };
             let draw_marker = move |l: &mut Self, top: f32| {
                 let w = l.faces.regular.width(&marker, size);
@@ -669,7 +753,7 @@ impl<'a> Layouter<'a> {
             if lines.is_empty() {
                 continue;
             }
-            self.flow_lines(&lines, x0 + marker_box, size, leading, gap, draw_marker);
+            self.flow_lines(lines, x0 + marker_box, size, leading, gap, draw_marker);
             gap = size * 0.3;
         }
         self.y += self.s.para_gap;
@@ -718,7 +802,7 @@ impl<'a> Layouter<'a> {
                 self.s.para_gap + head + first.min(self.capacity() / 3.0)
             }
             Block::Chart { height_mm, caption, .. } => {
-                self.s.para_gap + self.chart_height(*height_mm, caption).0
+                self.s.para_gap + self.chart_height(*height_mm, &self.numbered(caption)).0
             }
             Block::Heading { level, spans } if *level > 1 => {
                 let (_, before, _) = heading_style(*level, self.s.body);
@@ -847,15 +931,64 @@ impl<'a> Layouter<'a> {
         (h + cap_h, h, lines)
     }
 
-    fn chart(&mut self, id: &str, height_mm: f32, caption: &str) {
-        let (total, h, lines) = self.chart_height(height_mm, caption);
+    /// The caption of the next chart, numbered as [`LayoutOptions::figure_caption`] says.
+    fn numbered(&self, caption: &str) -> String {
+        let pattern = &self.opts.figure_caption;
+        if pattern.is_empty() {
+            return caption.to_string();
+        }
+        let n = (self.figures + 1).to_string();
+        pattern.replace("{n}", &n).replace("{caption}", caption).trim().to_string()
+    }
+
+    /// A chart `height_mm` high with its caption: here if it fits; made up to a fifth
+    /// lower if that lets it fit; else at the top of the next page, the text after it
+    /// (`next`, up to the next heading or chart) filling the room left here, unless it
+    /// comes straight after a heading (which keeps with it) or little room is left.
+    fn chart(
+        &mut self,
+        id: &str,
+        height_mm: f32,
+        caption: &str,
+        next: &[Block],
+        after_heading: bool,
+    ) {
+        let caption = self.numbered(caption);
+        self.figures += 1;
+        let (total, h, lines) = self.chart_height(height_mm, &caption);
         if h + 0.5 < height_mm * MM {
             self.warnings.push(format!(
                 "chart `{id}` is {height_mm} mm high, more than a page holds; it was made {:.0} mm high",
                 h / MM
             ));
         }
+        let cap_h = total - h;
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        let fits = self.y + self.s.para_gap + total <= self.g.bottom + EPS;
+        if !self.page_empty() && !fits {
+            let room = self.remaining() - self.s.para_gap - cap_h;
+            if room >= CHART_SHRINK * h {
+                self.y += self.s.para_gap;
+                self.draw_chart(id, room, &lines);
+                return;
+            }
+            let flows = matches!(
+                next.first(),
+                Some(Block::Paragraph { .. } | Block::List { .. } | Block::Table { .. })
+            );
+            if flows && !after_heading && self.remaining() > FLOAT_GAP * self.capacity() {
+                self.float = Some(Float { id: id.to_string(), height: h, lines });
+                return;
+            }
+        }
         self.place(self.s.para_gap, total);
+        self.draw_chart(id, h, &lines);
+    }
+
+    /// Draw a chart `h` high at the cursor, its caption lines under it.
+    fn draw_chart(&mut self, id: &str, h: f32, lines: &[Line]) {
         let area = Area {
             x: self.g.left,
             y: self.g.page_h - (self.y + h),
@@ -865,7 +998,7 @@ impl<'a> Layouter<'a> {
         self.push(Item::Chart { id: id.to_string(), area });
         self.y += h + self.s.caption * 0.8;
         let (size, leading) = (self.s.caption, self.s.caption * 1.4);
-        for line in &lines {
+        for line in lines {
             let x = self.g.left + (self.g.width - line.width) / 2.0;
             let top = self.y;
             self.draw_line(line, x, top, size, leading, palette::MUTED);
@@ -896,31 +1029,57 @@ impl<'a> Layouter<'a> {
         let n = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
         let style = self.style(self.s.table);
         let total = self.g.width;
-        let mut min = vec![0.0f32; n];
+        let em = self.s.table;
+        // the least a column can take (its widest unbreakable group, a head on one line),
+        // what it should take if there is room (short cells on one line, text columns a
+        // few characters wide), its natural width, and how much text it holds
+        let mut hard = vec![0.0f32; n];
+        let mut soft = vec![0.0f32; n];
         let mut max = vec![0.0f32; n];
+        let mut content = vec![0.0f32; n];
         for (j, cell) in header.iter().enumerate() {
-            let nat = natural_width(&cell.spans, self.faces, style.bold());
+            let (nat, least) = cell_widths(&cell.spans, self.faces, style.bold());
             // keep short column heads on one line
             let head_min = nat.min(total / n as f32 - 2.0 * PAD_X);
-            min[j] = min[j].max(min_width(&cell.spans, self.faces, style.bold()).max(head_min));
+            hard[j] = hard[j].max(least.max(head_min));
             max[j] = max[j].max(nat);
         }
         for row in rows {
             for (j, cell) in row.iter().enumerate().take(n) {
-                min[j] = min[j].max(min_width(&cell.spans, self.faces, style));
-                max[j] = max[j].max(natural_width(&cell.spans, self.faces, style));
+                let (nat, least) = cell_widths(&cell.spans, self.faces, style);
+                hard[j] = hard[j].max(least);
+                // a short cell (a number, a rank, a date, a short name) on one line; text
+                // at least a few characters a line
+                let want =
+                    if nat <= SHORT_CELL_EM * em { nat } else { nat.min(TEXT_COLUMN_EM * em) };
+                soft[j] = soft[j].max(want);
+                max[j] = max[j].max(nat);
+                content[j] += nat;
             }
         }
-        let min: Vec<f32> = min.iter().map(|w| w + 2.0 * PAD_X).collect();
-        let max: Vec<f32> = max.iter().zip(&min).map(|(w, m)| (w + 2.0 * PAD_X).max(*m)).collect();
-        let widths = self.balance(distribute(&min, &max, total), &min, header, rows, style);
+        let pad = |w: &f32| w + 2.0 * PAD_X;
+        let hard: Vec<f32> = hard.iter().map(pad).collect();
+        let soft: Vec<f32> = soft.iter().map(pad).zip(&hard).map(|(s, h)| s.max(*h)).collect();
+        // as much of the soft minimum as the width allows
+        let (sum_hard, sum_soft): (f32, f32) = (hard.iter().sum(), soft.iter().sum());
+        let t = if sum_soft <= total {
+            1.0
+        } else if sum_hard < total {
+            (total - sum_hard) / (sum_soft - sum_hard).max(EPS)
+        } else {
+            0.0
+        };
+        let min: Vec<f32> = hard.iter().zip(&soft).map(|(h, s)| h + (s - h) * t).collect();
+        let max: Vec<f32> = max.iter().map(pad).zip(&min).map(|(w, m)| w.max(*m)).collect();
+        let widths =
+            self.balance(distribute(&min, &max, &content, total), &min, header, rows, style);
 
         let set = |cells: &[Cell], bold: bool| -> Vec<Vec<Line>> {
             (0..n)
                 .map(|j| {
                     let spans = cells.get(j).map_or(&[][..], |c| &c.spans[..]);
                     let st = if bold { style.bold() } else { style };
-                    break_lines(spans, self.faces, st, widths[j] - 2.0 * PAD_X)
+                    break_cell(spans, self.faces, st, widths[j] - 2.0 * PAD_X)
                 })
                 .collect()
         };
@@ -954,7 +1113,7 @@ impl<'a> Layouter<'a> {
                 .or_insert_with(|| {
                     let inner = width - 2.0 * PAD_X;
                     let lines = |cell: Option<&Cell>, st: FlowStyle| {
-                        cell.map_or(0, |c| break_lines(&c.spans, self.faces, st, inner).len())
+                        cell.map_or(0, |c| break_cell(&c.spans, self.faces, st, inner).len())
                     };
                     std::iter::once(lines(header.get(j), style.bold()))
                         .chain(rows.iter().map(|r| lines(r.get(j), style)))
@@ -1338,12 +1497,11 @@ impl<'a> Layouter<'a> {
     }
 }
 
-/// Share `total` among columns: each gets at least its minimum; what is left goes first to
-/// columns that can be set without breaking (narrow ones are satisfied whole), the rest in
-/// proportion to the square root of what the remaining columns would like, so long text
-/// columns get more room without starving the others; any remainder widens every column
-/// in proportion.
-fn distribute(min: &[f32], max: &[f32], total: f32) -> Vec<f32> {
+/// Share `total` among columns: each gets at least its minimum; what is left goes to the
+/// columns that can use it (up to their natural width) in proportion to how much text
+/// they hold (`content`, their cells' natural widths added up), sharing again when one is
+/// satisfied; any remainder widens every column in proportion.
+fn distribute(min: &[f32], max: &[f32], content: &[f32], total: f32) -> Vec<f32> {
     let n = min.len();
     let sum_min: f32 = min.iter().sum();
     if n == 0 {
@@ -1355,32 +1513,24 @@ fn distribute(min: &[f32], max: &[f32], total: f32) -> Vec<f32> {
     let mut w = min.to_vec();
     let mut open: Vec<usize> = (0..n).filter(|&j| max[j] > min[j] + EPS).collect();
     let mut left = total - sum_min;
+    let weight_of = |j: usize| content.get(j).copied().unwrap_or(0.0).max(max[j] - min[j]).max(EPS);
     while left > EPS && !open.is_empty() {
-        let weight: f32 = open.iter().map(|&j| (max[j] - w[j]).sqrt()).sum();
-        let mut capped = false;
-        for &j in &open {
-            let share = left * (max[j] - w[j]).sqrt() / weight.max(EPS);
-            if w[j] + share >= max[j] {
-                capped = true;
-            }
-        }
-        if capped {
+        let weight: f32 = open.iter().map(|&j| weight_of(j)).sum();
+        let share = |j: usize| left * weight_of(j) / weight.max(EPS);
+        if open.iter().any(|&j| w[j] + share(j) >= max[j]) {
             // satisfy the columns that fit whole, then share again
             let mut used = 0.0;
-            open.retain(|&j| {
-                let share = left * (max[j] - w[j]).sqrt() / weight.max(EPS);
-                if w[j] + share >= max[j] {
-                    used += max[j] - w[j];
-                    w[j] = max[j];
-                    false
-                } else {
-                    true
-                }
-            });
+            let full: Vec<usize> =
+                open.iter().copied().filter(|&j| w[j] + share(j) >= max[j]).collect();
+            for j in full {
+                used += max[j] - w[j];
+                w[j] = max[j];
+            }
+            open.retain(|&j| w[j] < max[j]);
             left -= used;
         } else {
             for &j in &open {
-                w[j] += left * (max[j] - w[j]).sqrt() / weight.max(EPS);
+                w[j] += share(j);
             }
             left = 0.0;
         }
@@ -1415,15 +1565,15 @@ mod tests {
 
     #[test]
     fn distribute_fills_the_width_and_respects_minimums() {
-        let w = distribute(&[30.0, 40.0, 40.0], &[35.0, 400.0, 120.0], 300.0);
+        let w = distribute(&[30.0, 40.0, 40.0], &[35.0, 400.0, 120.0], &[0.0; 3], 300.0);
         assert!((w.iter().sum::<f32>() - 300.0).abs() < 0.01, "{w:?}");
         assert!((w[0] - 35.0).abs() < 0.01, "narrow column set whole: {w:?}");
         assert!(w[1] > w[2] && w[2] > 40.0, "{w:?}");
         // everything fits: widened in proportion
-        let w = distribute(&[10.0, 10.0], &[20.0, 60.0], 160.0);
+        let w = distribute(&[10.0, 10.0], &[20.0, 60.0], &[0.0; 2], 160.0);
         assert!((w[0] - 40.0).abs() < 0.01 && (w[1] - 120.0).abs() < 0.01, "{w:?}");
         // not even the minimums fit: shrunk in proportion
-        let w = distribute(&[100.0, 300.0], &[100.0, 300.0], 200.0);
+        let w = distribute(&[100.0, 300.0], &[100.0, 300.0], &[0.0; 2], 200.0);
         assert!((w[0] - 50.0).abs() < 0.01, "{w:?}");
     }
 

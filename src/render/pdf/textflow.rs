@@ -112,9 +112,152 @@ fn flow(
     max_width: f32,
     break_words: bool,
 ) -> Vec<Line> {
+    flow_keeping(spans, faces, style, max_width, break_words, 0)
+}
+
+/// Characters that count towards a line's length for [`runt`]: letters, digits and
+/// ideographs, not spaces or punctuation.
+fn counts(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether the lines `[start, end)` ranges of `glyphs` end in a runt: a last line of one
+/// letter or ideograph (with its punctuation) under a longer one.
+fn runt(glyphs: &[Glyph], lines: &[breaker::Break]) -> bool {
+    let n = lines.len();
+    if n < 2 {
+        return false;
+    }
+    let visible =
+        |b: &breaker::Break| glyphs[b.start..b.end].iter().filter(|g| counts(g.c)).count();
+    let last = &lines[n - 1];
+    let prev = &lines[n - 2];
+    // only between characters of one paragraph (not after a hard break)
+    let hard = glyphs[prev.start..prev.end].iter().any(|g| g.c == '\n');
+    !hard && !last.in_word && visible(last) < 2 && visible(prev) > 2
+}
+
+fn flow_keeping(
+    spans: &[Span],
+    faces: &Faces,
+    style: FlowStyle,
+    max_width: f32,
+    break_words: bool,
+    keep: usize,
+) -> Vec<Line> {
     let (text, glyphs) = glyphs(spans, faces, style);
-    let lines = breaker::break_lines(&text, &Points { glyphs: &glyphs, max_width }, break_words);
+    let brk = |w: f32| {
+        breaker::break_lines_keeping(
+            &text,
+            &Points { glyphs: &glyphs, max_width: w },
+            break_words,
+            keep,
+        )
+    };
+    let mut lines = brk(max_width);
+    if max_width.is_finite() && runt(&glyphs, &lines) {
+        // a last line of one character: take one or two characters from the line above
+        for k in 1..=3 {
+            let narrower = max_width - k as f32 * style.size;
+            if narrower < 2.0 * style.size {
+                break;
+            }
+            let again = brk(narrower);
+            if again.len() == lines.len() && !runt(&glyphs, &again) {
+                lines = again;
+                break;
+            }
+        }
+    }
     lines.into_iter().map(|b| build_line(&glyphs[b.start..b.end])).collect()
+}
+
+/// Longest group kept whole in a table cell, in characters.
+pub const CELL_KEEP: usize = 8;
+
+/// A cell whose text is this short (in characters other than spaces) keeps its groups
+/// whole ([`CELL_KEEP`]): names with a title in brackets, ranks, dates, targets.
+pub const SHORT_CELL: usize = 20;
+
+/// The marker of an item in a table cell: a hard-broken line of a cell starting with it is
+/// set as a bulleted item with a hanging indent.
+pub const CELL_BULLET: &str = "• ";
+
+/// The lines of a table cell `max_width` wide: like [`break_lines`], but short cells keep
+/// their groups whole ([`breaker::break_lines_keeping`]), and each hard-broken line
+/// starting with [`CELL_BULLET`] is an item with a hanging indent.
+pub fn break_cell(spans: &[Span], faces: &Faces, style: FlowStyle, max_width: f32) -> Vec<Line> {
+    cell_flow(spans, faces, style, max_width, true)
+}
+
+fn cell_flow(
+    spans: &[Span],
+    faces: &Faces,
+    style: FlowStyle,
+    max_width: f32,
+    break_words: bool,
+) -> Vec<Line> {
+    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let short = text.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_CELL;
+    let keep = if short { CELL_KEEP } else { 0 };
+    if !text.contains(CELL_BULLET) {
+        return flow_keeping(spans, faces, style, max_width, break_words, keep);
+    }
+    let mut out = Vec::new();
+    for para in split_hard(spans) {
+        let starts_bullet = para.first().is_some_and(|s| s.text.starts_with(CELL_BULLET));
+        if !starts_bullet {
+            out.extend(flow_keeping(&para, faces, style, max_width, break_words, keep));
+            continue;
+        }
+        let mut rest = para.clone();
+        if let Some(first) = rest.first_mut() {
+            first.text = first.text[CELL_BULLET.len()..].trim_start().to_string();
+        }
+        let face = if para[0].bold || style.force_bold { &faces.bold } else { &faces.regular };
+        let dot = face.advance_em('•') * style.size;
+        let indent = dot + 0.45 * style.size;
+        let lines = flow_keeping(&rest, faces, style, max_width - indent, break_words, keep);
+        for (k, mut line) in lines.into_iter().enumerate() {
+            for f in &mut line.fragments {
+                f.x += indent;
+            }
+            if k == 0 {
+                let bold = para[0].bold || style.force_bold;
+                line.fragments.insert(0, Fragment { text: "•".into(), bold, x: 0.0, width: dot });
+            }
+            line.width += indent;
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// `spans` split at hard breaks, each part without its `'\n'`.
+fn split_hard(spans: &[Span]) -> Vec<Vec<Span>> {
+    let mut parts: Vec<Vec<Span>> = vec![Vec::new()];
+    for span in spans {
+        for (k, piece) in span.text.split('\n').enumerate() {
+            if k > 0 {
+                parts.push(Vec::new());
+            }
+            if !piece.is_empty()
+                && let Some(last) = parts.last_mut()
+            {
+                last.push(Span { text: piece.to_string(), bold: span.bold });
+            }
+        }
+    }
+    parts
+}
+
+/// The width a cell takes set on one line per hard break, and the narrowest it can be
+/// set without breaking inside a group or word ([`break_cell`]'s rules), in points.
+pub fn cell_widths(spans: &[Span], faces: &Faces, style: FlowStyle) -> (f32, f32) {
+    let widest = |lines: Vec<Line>| lines.iter().map(|l| l.width).fold(0.0, f32::max);
+    let natural = widest(cell_flow(spans, faces, style, f32::INFINITY, true));
+    let min = widest(cell_flow(spans, faces, style, 0.0, false));
+    (natural, min.min(natural))
 }
 
 /// A line measured in points: the advances and the gaps between characters, a line's
