@@ -65,11 +65,25 @@ pub fn pdf(
     data: &view::ReportData,
     opts: &ReportOptions,
 ) -> Result<RenderedPdf, ReportError> {
+    let (blocks, layout, charts) = prepare(ws, data, opts)?;
+    let faces = Faces::embedded()?;
+    let mut painter = ReportCharts::new(&charts);
+    Ok(pdf::render_pdf(&blocks, &faces, &layout, &mut painter)?)
+}
+
+/// The charts of a report by id.
+type Specs = std::collections::BTreeMap<String, crate::view::specs::ChartSpec>;
+
+/// The report's blocks, its layout options and its charts.
+fn prepare(
+    ws: &Workshop,
+    data: &view::ReportData,
+    opts: &ReportOptions,
+) -> Result<(Vec<pdf::Block>, LayoutOptions, Specs), ReportError> {
     let lang = opts.lang;
     let (ctx, charts) = view::build(ws, lang, opts.group.as_deref(), data);
     let markup = render_markup(&ctx, opts)?;
     let blocks = pdf::parse(&markup);
-    let faces = Faces::embedded()?;
     let meta = &ws.data.workshop;
     let layout = LayoutOptions {
         meta: DocMeta {
@@ -92,6 +106,8 @@ pub fn pdf(
             .to_owned(),
         ..LayoutOptions::default()
     };
-    let mut painter = ReportCharts::new(&charts);
-    Ok(pdf::render_pdf(&blocks, &faces, &layout, &mut painter)?)
+    Ok((blocks, layout, charts))
 }
+
+#[cfg(test)]
+mod tests;

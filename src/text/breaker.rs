@@ -81,7 +81,7 @@ fn allowed(c: &impl Fn(usize) -> char, from: usize, end: usize) -> bool {
 /// that holds only one character wider than the line is the only other overflow. Empty
 /// text gives no lines; a text ending in a hard break does not end in an empty line.
 pub fn break_lines<M: Measure + ?Sized>(text: &str, measure: &M, break_words: bool) -> Vec<Break> {
-    break_lines_keeping(text, measure, break_words, 0)
+    break_lines_keeping(text, measure, break_words, 0, false)
 }
 
 /// Where a short group of characters may end: after a space or a hard break, before an
@@ -93,16 +93,18 @@ fn group_boundary(prev: char, next: char) -> bool {
         || ")]}）］｝」』】》〉〕〗〙〛，。、；：！？".contains(prev)
 }
 
-/// [`break_lines`], keeping groups of at most `keep` characters whole (no break inside
-/// them unless the group alone is wider than a line): a group runs from one
-/// [`group_boundary`] to the next, so `陈晓峰（网点负责人）` breaks only before the bracket
-/// and `3（并列）` not inside the brackets. Table cells use this; `keep` 0 is
-/// [`break_lines`].
+/// [`break_lines`], keeping groups of at most `keep` characters whole: a group runs from
+/// one [`group_boundary`] to the next, so `陈晓峰（网点负责人）` breaks only before the
+/// bracket and `3（并列）` not inside the brackets. With `fit`, only the groups that fit
+/// on a line are kept whole (the others break where UAX #14 lets them); without, every
+/// short group is (to measure the narrowest a text can be set). Table cells use this;
+/// `keep` 0 is [`break_lines`].
 pub fn break_lines_keeping<M: Measure + ?Sized>(
     text: &str,
     measure: &M,
     break_words: bool,
     keep: usize,
+    fit: bool,
 ) -> Vec<Break> {
     if text.is_empty() {
         return Vec::new();
@@ -126,7 +128,12 @@ pub fn break_lines_keeping<M: Measure + ?Sized>(
         let mut g = 0;
         for i in 1..=len {
             if i == len || group_boundary(c(i - 1), c(i)) {
-                let short = (g..i).filter(|&k| !c(k).is_whitespace()).count() <= keep;
+                let mut visible = i;
+                while visible > g && c(visible - 1).is_whitespace() {
+                    visible -= 1;
+                }
+                let short = (g..i).filter(|&k| !c(k).is_whitespace()).count() <= keep
+                    && !(fit && measure.overflows(measure.extend(0.0, g, visible, false)));
                 for e in &mut ends[g..i] {
                     *e = if short { i } else { 0 };
                 }
@@ -142,12 +149,16 @@ pub fn break_lines_keeping<M: Measure + ?Sized>(
         .map(|(at, mandatory)| (index_of.get(at).copied().unwrap_or(len), mandatory))
         .collect();
     let wide = |ch: char| is_wide(ch) && !NO_LINE_END.contains(ch) && ch != '“' && ch != '‘';
-    let quotes = text.contains(['“', '‘', '”', '’']);
+    // and (UAX #14 LB30 as of Unicode 13) a full-width bracket opens and closes a group
+    // after or before Latin letters and digits too: `Completeness（30）`
+    let quotes = text.contains(['“', '‘', '”', '’', '（', '）']);
     let extra: Vec<(usize, bool)> = (if quotes { 1 } else { len }..len)
         .filter(|&i| {
             let (a, b) = (c(i - 1), c(i));
             (matches!(b, '“' | '‘') && wide(a))
                 || (matches!(a, '”' | '’') && wide(b) && !NO_LINE_START.contains(b))
+                || (b == '（' && a.is_alphanumeric())
+                || (a == '）' && b.is_alphanumeric())
         })
         .map(|i| (i, false))
         .collect();
@@ -206,10 +217,19 @@ pub fn break_lines_keeping<M: Measure + ?Sized>(
                     continue;
                 }
                 if cur_len > 0 && !ch.is_whitespace() && measure.char_overflows(width, i) {
-                    lines.push(Break { in_word: true, ..cur });
-                    cur = Break { start: i, end: i, in_word: false };
-                    cur_len = 0;
-                    width = measure.extend(0.0, i, i + 1, false);
+                    // kinsoku here too: a closing mark goes to the next line with the
+                    // character before it, and so does an opening mark ending this one
+                    let back = cur_len > 1
+                        && i > cur.start + 1
+                        && (NO_LINE_START.contains(ch) || NO_LINE_END.contains(c(i - 1)));
+                    let mut from = if back { i - 1 } else { i };
+                    while back && from > cur.start + 1 && c(from).is_whitespace() {
+                        from -= 1;
+                    }
+                    lines.push(Break { end: from, in_word: true, ..cur });
+                    cur = Break { start: from, end: from, in_word: false };
+                    cur_len = i - from;
+                    width = measure.extend(0.0, from, i + 1, false);
                 } else {
                     width = measure.extend(width, i, i + 1, cur_len > 0);
                 }

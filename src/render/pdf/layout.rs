@@ -461,6 +461,9 @@ struct Move {
 const SHORT_CELL_EM: f32 = 6.5;
 /// A column of longer text is at least this many table ems wide (or its widest cell).
 const TEXT_COLUMN_EM: f32 = 6.0;
+/// A column is wide enough for the groups its short cells keep whole up to this many
+/// table ems (`（信用卡中心副主任）`).
+const GROUP_EM: f32 = 10.5;
 
 /// Cell padding: horizontal, vertical.
 const PAD_X: f32 = 5.0;
@@ -1038,7 +1041,7 @@ impl<'a> Layouter<'a> {
         let mut max = vec![0.0f32; n];
         let mut content = vec![0.0f32; n];
         for (j, cell) in header.iter().enumerate() {
-            let (nat, least) = cell_widths(&cell.spans, self.faces, style.bold());
+            let (nat, least, _) = cell_widths(&cell.spans, self.faces, style.bold());
             // keep short column heads on one line
             let head_min = nat.min(total / n as f32 - 2.0 * PAD_X);
             hard[j] = hard[j].max(least.max(head_min));
@@ -1046,19 +1049,38 @@ impl<'a> Layouter<'a> {
         }
         for row in rows {
             for (j, cell) in row.iter().enumerate().take(n) {
-                let (nat, least) = cell_widths(&cell.spans, self.faces, style);
+                let (nat, least, groups) = cell_widths(&cell.spans, self.faces, style);
                 hard[j] = hard[j].max(least);
-                // a short cell (a number, a rank, a date, a short name) on one line; text
-                // at least a few characters a line
-                let want =
-                    if nat <= SHORT_CELL_EM * em { nat } else { nat.min(TEXT_COLUMN_EM * em) };
+                // a short cell (a number, a rank, a date, a short name) on one line, a
+                // name and its title in brackets each on one; text at least a few
+                // characters a line
+                let want = if nat <= SHORT_CELL_EM * em {
+                    nat
+                } else {
+                    nat.min(TEXT_COLUMN_EM * em).max(groups.min(GROUP_EM * em))
+                };
                 soft[j] = soft[j].max(want);
                 max[j] = max[j].max(nat);
                 content[j] += nat;
             }
         }
         let pad = |w: &f32| w + 2.0 * PAD_X;
-        let hard: Vec<f32> = hard.iter().map(pad).collect();
+        let mut hard: Vec<f32> = hard.iter().map(pad).collect();
+        if hard.iter().sum::<f32>() > total {
+            // not even that fits: the widest give up width first, the narrow keep theirs
+            let (mut lo, mut hi) = (0.0f32, hard.iter().copied().fold(0.0, f32::max));
+            for _ in 0..40 {
+                let mid = (lo + hi) / 2.0;
+                if hard.iter().map(|h| h.min(mid)).sum::<f32>() > total {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            for h in &mut hard {
+                *h = h.min(lo);
+            }
+        }
         let soft: Vec<f32> = soft.iter().map(pad).zip(&hard).map(|(s, h)| s.max(*h)).collect();
         // as much of the soft minimum as the width allows
         let (sum_hard, sum_soft): (f32, f32) = (hard.iter().sum(), soft.iter().sum());
@@ -1112,8 +1134,21 @@ impl<'a> Layouter<'a> {
             memo.entry(key)
                 .or_insert_with(|| {
                     let inner = width - 2.0 * PAD_X;
+                    // a line of one character where the cell has more counts as three
                     let lines = |cell: Option<&Cell>, st: FlowStyle| {
-                        cell.map_or(0, |c| break_cell(&c.spans, self.faces, st, inner).len())
+                        cell.map_or(0, |c| {
+                            let set = break_cell(&c.spans, self.faces, st, inner);
+                            let short =
+                                |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count() < 2;
+                            let bad = if set.len() > 1 && !short(&c.text()) {
+                                set.iter()
+                                    .filter(|l| short(l.text().trim_start_matches('•')))
+                                    .count()
+                            } else {
+                                0
+                            };
+                            set.len() + 2 * bad
+                        })
                     };
                     std::iter::once(lines(header.get(j), style.bold()))
                         .chain(rows.iter().map(|r| lines(r.get(j), style)))
@@ -1495,6 +1530,38 @@ impl<'a> Layouter<'a> {
             warnings: self.warnings,
         }
     }
+}
+
+/// Every table of `blocks` as the layout sets it: for each table, its column widths and
+/// each cell (head first, then the rows, left to right) with its text and its lines.
+#[cfg(test)]
+pub(crate) fn tables_set(
+    blocks: &[Block],
+    faces: &Faces,
+    opts: &LayoutOptions,
+) -> Vec<(Vec<f32>, Vec<(String, Vec<String>)>)> {
+    let cache = TableCache::default();
+    let l = Layouter::new(faces, opts, &cache);
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { aligns, header, rows } => {
+                let t = l.set_table(aligns, header, rows);
+                let texts = std::iter::once(header)
+                    .chain(rows)
+                    .flat_map(|r| r.iter().map(Cell::text))
+                    .collect::<Vec<_>>();
+                let lines = std::iter::once(&t.header).chain(&t.rows).flatten();
+                let cells = texts
+                    .into_iter()
+                    .zip(lines)
+                    .map(|(text, ls)| (text, ls.iter().map(Line::text).collect()))
+                    .collect();
+                Some((t.widths.clone(), cells))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Share `total` among columns: each gets at least its minimum; what is left goes to the

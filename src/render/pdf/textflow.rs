@@ -6,7 +6,7 @@
 
 use super::markup::Span;
 use crate::text::breaker::{self, Measure};
-use crate::text::{Faces, wants_gap};
+use crate::text::{Faces, is_wide, wants_gap};
 
 /// Fullwidth opening brackets, whose glyph fills only the right half of the em box.
 const OPENING_BRACKETS: &str = "（「『《〈【〔〖［｛〘";
@@ -121,20 +121,13 @@ fn counts(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Whether the lines `[start, end)` ranges of `glyphs` end in a runt: a last line of one
-/// letter or ideograph (with its punctuation) under a longer one.
-fn runt(glyphs: &[Glyph], lines: &[breaker::Break]) -> bool {
-    let n = lines.len();
-    if n < 2 {
-        return false;
-    }
+/// Whether `line` is a runt after `prev`: a line of one letter or ideograph (with its
+/// punctuation) under a line of more than two.
+fn runt(glyphs: &[Glyph], prev: &breaker::Break, line: &breaker::Break) -> bool {
     let visible =
         |b: &breaker::Break| glyphs[b.start..b.end].iter().filter(|g| counts(g.c)).count();
-    let last = &lines[n - 1];
-    let prev = &lines[n - 2];
-    // only between characters of one paragraph (not after a hard break)
     let hard = glyphs[prev.start..prev.end].iter().any(|g| g.c == '\n');
-    !hard && !last.in_word && visible(last) < 2 && visible(prev) > 2
+    !hard && !prev.in_word && visible(line) < 2 && visible(prev) > 2
 }
 
 fn flow_keeping(
@@ -145,38 +138,55 @@ fn flow_keeping(
     break_words: bool,
     keep: usize,
 ) -> Vec<Line> {
+    // groups kept whole only where they fit, except when measuring the least width
+    let fit = max_width > 0.0;
     let (text, glyphs) = glyphs(spans, faces, style);
-    let brk = |w: f32| {
-        breaker::break_lines_keeping(
-            &text,
-            &Points { glyphs: &glyphs, max_width: w },
-            break_words,
-            keep,
-        )
-    };
-    let mut lines = brk(max_width);
-    if max_width.is_finite() && runt(&glyphs, &lines) {
-        // a last line of one character: take one or two characters from the line above
-        for k in 1..=3 {
-            let narrower = max_width - k as f32 * style.size;
-            if narrower < 2.0 * style.size {
-                break;
+    let mut lines = breaker::break_lines_keeping(
+        &text,
+        &Points { glyphs: &glyphs, max_width },
+        break_words,
+        keep,
+        fit,
+    );
+    if max_width.is_finite() && max_width > 0.0 {
+        // the last line of a paragraph of one character: the line above gives it one or
+        // two more (the two lines broken again, narrower)
+        for i in 1..lines.len() {
+            if !runt(&glyphs, &lines[i - 1], &lines[i]) {
+                continue;
             }
-            let again = brk(narrower);
-            if again.len() == lines.len() && !runt(&glyphs, &again) {
-                lines = again;
-                break;
+            // move the break one or two characters back, where a break may go
+            let points = Points { glyphs: &glyphs, max_width };
+            let (prev, last) = (lines[i - 1], lines[i]);
+            for back in 1..=2 {
+                let Some(at) = last.start.checked_sub(back) else { break };
+                if at <= prev.start + 1 {
+                    break;
+                }
+                let (a, b) = (glyphs[at - 1].c, glyphs[at].c);
+                let latin = |c: char| c.is_alphanumeric() && !is_wide(c);
+                let breakable = (a.is_whitespace()
+                    || ((is_wide(a) || is_wide(b) || matches!(a, '”' | '’'))
+                        && !(latin(a) && latin(b))))
+                    && !breaker::NO_LINE_START.contains(b)
+                    && !breaker::NO_LINE_END.contains(a)
+                    && !b.is_whitespace();
+                let fits = !points.overflows(points.extend(0.0, at, last.end, false));
+                let a_line = breaker::Break { end: at, ..prev };
+                let b_line = breaker::Break { start: at, ..last };
+                if breakable && fits && !runt(&glyphs, &a_line, &b_line) {
+                    lines[i - 1] = a_line;
+                    lines[i] = b_line;
+                    break;
+                }
             }
         }
     }
     lines.into_iter().map(|b| build_line(&glyphs[b.start..b.end])).collect()
 }
 
-/// Longest group kept whole in a table cell, in characters.
-pub const CELL_KEEP: usize = 8;
-
 /// A cell whose text is this short (in characters other than spaces) keeps its groups
-/// whole ([`CELL_KEEP`]): names with a title in brackets, ranks, dates, targets.
+/// whole: names with a title in brackets, ranks, dates, targets.
 pub const SHORT_CELL: usize = 20;
 
 /// The marker of an item in a table cell: a hard-broken line of a cell starting with it is
@@ -187,7 +197,8 @@ pub const CELL_BULLET: &str = "• ";
 /// their groups whole ([`breaker::break_lines_keeping`]), and each hard-broken line
 /// starting with [`CELL_BULLET`] is an item with a hanging indent.
 pub fn break_cell(spans: &[Span], faces: &Faces, style: FlowStyle, max_width: f32) -> Vec<Line> {
-    cell_flow(spans, faces, style, max_width, true)
+    // a width measured by [`cell_widths`] holds its text, rounding aside
+    cell_flow(spans, faces, style, max_width + 1e-3, true, None)
 }
 
 fn cell_flow(
@@ -196,10 +207,11 @@ fn cell_flow(
     style: FlowStyle,
     max_width: f32,
     break_words: bool,
+    keep: Option<usize>,
 ) -> Vec<Line> {
     let text: String = spans.iter().map(|s| s.text.as_str()).collect();
     let short = text.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_CELL;
-    let keep = if short { CELL_KEEP } else { 0 };
+    let keep = keep.unwrap_or(if short { SHORT_CELL } else { 0 });
     if !text.contains(CELL_BULLET) {
         return flow_keeping(spans, faces, style, max_width, break_words, keep);
     }
@@ -251,13 +263,34 @@ fn split_hard(spans: &[Span]) -> Vec<Vec<Span>> {
     parts
 }
 
-/// The width a cell takes set on one line per hard break, and the narrowest it can be
-/// set without breaking inside a group or word ([`break_cell`]'s rules), in points.
-pub fn cell_widths(spans: &[Span], faces: &Faces, style: FlowStyle) -> (f32, f32) {
-    let widest = |lines: Vec<Line>| lines.iter().map(|l| l.width).fold(0.0, f32::max);
-    let natural = widest(cell_flow(spans, faces, style, f32::INFINITY, true));
-    let min = widest(cell_flow(spans, faces, style, 0.0, false));
-    (natural, min.min(natural))
+/// Groups up to this many characters count whole in a cell's least width.
+pub const CELL_KEEP: usize = 8;
+/// Groups up to this many characters (a title in brackets: `（信用卡中心副主任）`) are
+/// what a cell would like to keep on one line.
+pub const GROUP_KEEP: usize = 10;
+
+/// A cell's widths in points: set on one line per hard break; the narrowest it can be set
+/// without breaking inside a word or a group of up to [`CELL_KEEP`] characters; the
+/// narrowest without breaking inside a group of up to [`GROUP_KEEP`] characters.
+pub fn cell_widths(spans: &[Span], faces: &Faces, style: FlowStyle) -> (f32, f32, f32) {
+    // measured as the breaker measures, an opening bracket's hanging half included
+    let widest = |lines: Vec<Line>| {
+        lines
+            .iter()
+            .map(|l| l.width - l.fragments.first().map_or(0.0, |f| f.x.min(0.0)))
+            .fold(0.0, f32::max)
+    };
+    let natural = widest(cell_flow(spans, faces, style, f32::INFINITY, true, None));
+    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let short = text.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_CELL;
+    let keep = if short { CELL_KEEP } else { 0 };
+    let min = widest(cell_flow(spans, faces, style, 0.0, false, Some(keep)));
+    let groups = if short {
+        widest(cell_flow(spans, faces, style, 0.0, false, Some(GROUP_KEEP)))
+    } else {
+        min
+    };
+    (natural, min.min(natural), groups.min(natural))
 }
 
 /// A line measured in points: the advances and the gaps between characters, a line's
@@ -466,5 +499,33 @@ mod tests {
     #[test]
     fn empty_text_makes_no_lines() {
         assert!(break_lines(&[], &faces(), PLAIN, 100.0).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+
+    const PLAIN: FlowStyle = FlowStyle { size: 10.0, force_bold: false, cjk_latin_gap: false };
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn debug_runt() {
+        let f = Faces::embedded().unwrap();
+        let spans = [Span::plain(
+            "• 预约页面和短信写明核实要求及所需凭证\n• 智能柜台宣传不再写时长，改为“有工作人员全程陪同”",
+        )];
+        let lines = break_cell(&spans, &f, PLAIN, 45.0);
+        eprintln!("{:?}", texts(&lines));
+        let lines = break_lines(
+            &[Span::plain("智能柜台宣传不再写时长，改为“有工作人员全程陪同”")],
+            &f,
+            PLAIN,
+            33.0,
+        );
+        eprintln!("{:?}", texts(&lines));
     }
 }
