@@ -1093,8 +1093,11 @@ impl<'a> Layouter<'a> {
         };
         let min: Vec<f32> = hard.iter().zip(&soft).map(|(h, s)| h + (s - h) * t).collect();
         let max: Vec<f32> = max.iter().map(pad).zip(&min).map(|(w, m)| w.max(*m)).collect();
+        // the balance may take back half of what the soft minimum added, where that makes
+        // the table shorter
+        let floor: Vec<f32> = hard.iter().zip(&min).map(|(h, m)| (h + m) / 2.0).collect();
         let widths =
-            self.balance(distribute(&min, &max, &content, total), &min, header, rows, style);
+            self.balance(distribute(&min, &max, &content, total), &floor, header, rows, style);
 
         let set = |cells: &[Cell], bold: bool| -> Vec<Vec<Line>> {
             (0..n)

@@ -285,7 +285,8 @@ pub fn cell_widths(spans: &[Span], faces: &Faces, style: FlowStyle) -> (f32, f32
     let short = text.chars().filter(|c| !c.is_whitespace()).count() <= SHORT_CELL;
     let keep = if short { CELL_KEEP } else { 0 };
     let min = widest(cell_flow(spans, faces, style, 0.0, false, Some(keep)));
-    let groups = if short {
+    // only a cell with a bracket has groups worth keeping on a line of their own
+    let groups = if short && text.contains(['（', '(']) {
         widest(cell_flow(spans, faces, style, 0.0, false, Some(GROUP_KEEP)))
     } else {
         min
