@@ -514,19 +514,72 @@ mod cell_tests {
     }
 
     #[test]
-    fn debug_runt() {
+    fn cells_keep_names_and_ranks_whole_and_bullet_their_items() {
         let f = Faces::embedded().unwrap();
-        let spans = [Span::plain(
-            "• 预约页面和短信写明核实要求及所需凭证\n• 智能柜台宣传不再写时长，改为“有工作人员全程陪同”",
-        )];
-        let lines = break_cell(&spans, &f, PLAIN, 45.0);
-        eprintln!("{:?}", texts(&lines));
-        let lines = break_lines(
-            &[Span::plain("智能柜台宣传不再写时长，改为“有工作人员全程陪同”")],
-            &f,
-            PLAIN,
-            33.0,
-        );
-        eprintln!("{:?}", texts(&lines));
+        // a name with a title breaks at the bracket, not inside the name or the title
+        let lines = break_cell(&[Span::plain("陈晓峰（网点负责人）")], &f, PLAIN, 75.0);
+        assert_eq!(texts(&lines), ["陈晓峰", "（网点负责人）"]);
+        // a tied rank is one group; its natural width is its least width
+        let rank = [Span::plain("3（并列）")];
+        let (nat, least, _) = cell_widths(&rank, &f, PLAIN);
+        assert_eq!(texts(&break_cell(&rank, &f, PLAIN, nat)), ["3（并列）"]);
+        assert_eq!(texts(&break_cell(&rank, &f, PLAIN, least)), ["3", "（并列）"]);
+        // items of a cell: a bullet each, continuation lines under the text, not the bullet
+        let spans = [Span::plain("• 预约页面和短信写明核实要求\n• 智能柜台宣传改为“有人全程陪同”")];
+        let lines = break_cell(&spans, &f, PLAIN, 60.0);
+        assert!(lines[0].text().starts_with('•'), "{:?}", texts(&lines));
+        let bullets = lines.iter().filter(|l| l.text().starts_with('•')).count();
+        assert_eq!(bullets, 2, "{:?}", texts(&lines));
+        for l in lines.iter().filter(|l| !l.text().starts_with('•')) {
+            assert!(l.fragments[0].x > 5.0, "continuation not indented: {l:?}");
+        }
+        // no line of a single character
+        for l in &lines {
+            let n = l.text().chars().filter(|c| c.is_alphanumeric()).count();
+            assert!(n >= 2, "{:?}", texts(&lines));
+        }
+    }
+
+    #[test]
+    fn no_line_of_one_character_at_the_end_of_a_paragraph() {
+        let f = Faces::embedded().unwrap();
+        // seven ideographs a line: the eighth would be alone
+        let lines = break_lines(&[Span::plain("客户期望一周内能开票")], &f, PLAIN, 80.0);
+        assert_eq!(lines.len(), 2, "{:?}", texts(&lines));
+        assert!(lines[1].text().chars().count() >= 2, "{:?}", texts(&lines));
+    }
+
+    #[test]
+    fn kinsoku_separator_dots_percent_and_brackets() {
+        let f = Faces::embedded().unwrap();
+        for (text, width) in [
+            ("叫号屏显示前方人数 · 速赢", 95.0),
+            ("Queue display shows waiting time · Quick win", 160.0),
+            ("满意率提升到 80 %", 65.0),
+            ("开户服务纳入柜员月度绩效（占服务分的20%）", 100.0),
+        ] {
+            for w in [width * 0.6, width * 0.8, width, width * 1.2] {
+                let lines = break_lines(&[Span::plain(text)], &f, PLAIN, w);
+                for (k, l) in lines.iter().enumerate() {
+                    let t = l.text();
+                    let first = t.trim_start().chars().next().unwrap();
+                    assert!(
+                        k == 0 || !breaker_start(first),
+                        "{text} at {w}: line starts with {first}: {:?}",
+                        texts(&lines)
+                    );
+                    let last = t.trim_end().chars().last().unwrap();
+                    assert!(
+                        !crate::text::breaker::NO_LINE_END.contains(last),
+                        "{:?}",
+                        texts(&lines)
+                    );
+                }
+            }
+        }
+    }
+
+    fn breaker_start(c: char) -> bool {
+        crate::text::breaker::NO_LINE_START.contains(c)
     }
 }
