@@ -1535,14 +1535,14 @@ impl<'a> Layouter<'a> {
     }
 }
 
+/// A table as set: its column widths, and each cell's text with its lines.
+#[cfg(test)]
+pub(crate) type TableLines = (Vec<f32>, Vec<(String, Vec<String>)>);
+
 /// Every table of `blocks` as the layout sets it: for each table, its column widths and
 /// each cell (head first, then the rows, left to right) with its text and its lines.
 #[cfg(test)]
-pub(crate) fn tables_set(
-    blocks: &[Block],
-    faces: &Faces,
-    opts: &LayoutOptions,
-) -> Vec<(Vec<f32>, Vec<(String, Vec<String>)>)> {
+pub(crate) fn tables_set(blocks: &[Block], faces: &Faces, opts: &LayoutOptions) -> Vec<TableLines> {
     let cache = TableCache::default();
     let l = Layouter::new(faces, opts, &cache);
     blocks
@@ -1745,7 +1745,7 @@ mod tests {
         assert_eq!(charts.len(), 2);
         // made lower to fit the room left, at most by a quarter
         let h = charts[0].1.height;
-        assert!(h <= 120.0 * MM + 0.01 && h >= CHART_SHRINK * 120.0 * MM - 0.01, "{h}");
+        assert!((CHART_SHRINK * 120.0 * MM - 0.01..=120.0 * MM + 0.01).contains(&h), "{h}");
         assert!(charts[0].1.y >= opts.margins.bottom * MM - 0.01);
         assert!(charts[1].0 > charts[0].0);
         assert!(charts[1].1.y >= opts.margins.bottom * MM - 0.01);
@@ -1818,7 +1818,7 @@ mod tests {
         let charts = chart_pages(&laid);
         assert_eq!(charts[0].0, 0);
         let h = charts[0].1.height;
-        assert!(h < 118.0 * MM && h >= 0.75 * 118.0 * MM - 0.01, "{h}");
+        assert!((0.75 * 118.0 * MM - 0.01..118.0 * MM).contains(&h), "{h}");
         // far too high, and a heading follows: the chart moves to the next page whole
         let md = format!("{fill}\n\n![图](chart:c?h=200)\n\n## 节\n\n正文。\n");
         let laid = lay_out(&parse(&md), &f, &opts);
