@@ -56,7 +56,9 @@ pub fn opportunities(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
 /// Characters that never start a line, whatever UAX #14 allows after a space: closing
 /// brackets and punctuation, percent signs, and the middle dot written as a separator
 /// (`开户 · 3.96`, `Step 3 · Wait`), which stays at the end of the line before.
-pub const NO_LINE_START: &str = "·・%％‰)]}）］｝」』】》〉〕〗〙〛,.;:!?，。、；：！？…‥";
+/// (`\u{30FB}` is the katakana middle dot.)
+pub const NO_LINE_START: &str =
+    concat!("·\u{30FB}%‰)]},.;:!?…‥", "％）］｝」』】》〉〕〗〙〛，。、；：！？");
 
 /// Characters that never end a line: opening brackets.
 pub const NO_LINE_END: &str = "([{（［｛「『【《〈〔〖〘〚";
