@@ -388,7 +388,7 @@ fn lay_out_pass(
                 l.heading(*level, spans, next);
             }
             Block::Paragraph { spans } => l.paragraph(spans),
-            Block::List { items } => l.list(items),
+            Block::List { items } => l.list(items, next),
             Block::Table { aligns, header, rows } => l.table(aligns, header, rows),
             Block::Chart { id, height_mm, caption } => {
                 l.flush_float();
@@ -709,7 +709,18 @@ impl<'a> Layouter<'a> {
         self.y += gap;
     }
 
-    fn list(&mut self, items: &[ListItem]) {
+    /// The height of a short paragraph that ends its section right after the block being
+    /// laid (the source line under a method's formulas): it must not go to a page alone.
+    fn closing_tail(&self, next: &[Block]) -> Option<f32> {
+        let Some(Block::Paragraph { spans }) = next.first() else { return None };
+        if !matches!(next.get(1), None | Some(Block::Heading { .. } | Block::PageBreak)) {
+            return None;
+        }
+        let n = break_lines(spans, self.faces, self.style(self.s.body), self.g.width).len();
+        (n <= 2).then_some(self.s.para_gap * 2.0 + n as f32 * self.s.leading)
+    }
+
+    fn list(&mut self, items: &[ListItem], next: &[Block]) {
         let size = self.s.body;
         let indent = size * 1.5;
         let marker_box = items
@@ -741,6 +752,18 @@ impl<'a> Layouter<'a> {
                     && set[n - 1].len() <= 2
                     && a + b + size * 0.3 <= self.capacity()
                 {
+                    self.new_page();
+                }
+            }
+            // nor does a short closing paragraph after the list: the last item goes with it
+            if n >= 2
+                && k == n - 1
+                && !self.page_empty()
+                && let Some(tail) = self.closing_tail(next)
+            {
+                let own = gap + lines.len() as f32 * leading;
+                let room = self.remaining();
+                if own <= room + EPS && own + tail > room + EPS && own + tail <= self.capacity() {
                     self.new_page();
                 }
             }

@@ -149,16 +149,17 @@ fn flow_keeping(
         fit,
     );
     if max_width.is_finite() && max_width > 0.0 {
-        // the last line of a paragraph of one character: the line above gives it one or
-        // two more (the two lines broken again, narrower)
+        // a line of one character (with its punctuation): the line above gives it the
+        // nearest characters it can break before, up to a short word or a bracketed unit
+        // ("CES 2.0（1–7 分）" → "CES 2.0" / "（1–7 分）")
         for i in 1..lines.len() {
             if !runt(&glyphs, &lines[i - 1], &lines[i]) {
                 continue;
             }
-            // move the break one or two characters back, where a break may go
+            // move the break back, to the nearest place where a break may go
             let points = Points { glyphs: &glyphs, max_width };
             let (prev, last) = (lines[i - 1], lines[i]);
-            for back in 1..=2 {
+            for back in 1..=RUNT_PULL {
                 let Some(at) = last.start.checked_sub(back) else { break };
                 if at <= prev.start + 1 {
                     break;
@@ -184,6 +185,9 @@ fn flow_keeping(
     }
     lines.into_iter().map(|b| build_line(&glyphs[b.start..b.end])).collect()
 }
+
+/// How many characters a line of one character may take from the line above it.
+const RUNT_PULL: usize = 8;
 
 /// A cell whose text is this short (in characters other than spaces) keeps its groups
 /// whole: names with a title in brackets, ranks, dates, targets.
