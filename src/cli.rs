@@ -182,6 +182,11 @@ pub struct ClassifyArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Language of the table and Markdown forms and of the messages; by default the
+    /// workshop's `language` when FILE is a workshop, English for a survey file. JSON and
+    /// CSV are the same in every language.
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
 }
 
 /// Options of `kano analyze`.

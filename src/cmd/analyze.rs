@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::EXIT_INVALID;
 use crate::cmd::load_for_output;
 use crate::pipeline::analyze_workshop;
+use crate::diag::Msg;
 use crate::{analysis, cli, diag, model, render};
 
 pub fn run(args: &cli::AnalyzeArgs) -> ExitCode {
@@ -17,30 +18,36 @@ pub fn run(args: &cli::AnalyzeArgs) -> ExitCode {
     let ws = &ws;
     let mut err = std::io::stderr().lock();
     let lang = flag.unwrap_or(ws.data.workshop.language);
+    let say = super::say(lang);
     let opts =
         analysis::AnalyzeOptions { as_of: args.as_of, ipa_crosshair: args.ipa_crosshair, lang };
     let result = match analyze_workshop(ws, &loaded, &opts) {
         Ok(r) => r,
         Err((diags, sources)) => {
-            let _ = err.write_all(diag::render(&diags, &sources, &super::say(lang)).as_bytes());
-            let _ = writeln!(err, "{}: nothing analysed", path.display());
+            let _ = err.write_all(diag::render(&diags, &sources, &say).as_bytes());
+            let m = Msg::new("cmd.outcome")
+                .text("path", path.display())
+                .word("outcome", "nothing_analysed");
+            let _ = writeln!(err, "{}", say(&m));
             return ExitCode::from(EXIT_INVALID);
         }
     };
     let text = match render::terminal::analyze::render_to_string(&result, args.format) {
         Ok(t) => t,
         Err(e) => {
-            let _ = writeln!(err, "error: cannot format the results: {e}");
+            let m = Msg::new("cmd.cannot_format").text("error", e);
+            let _ = writeln!(err, "{}", super::error_text(&say, &m, None));
             return ExitCode::from(EXIT_INVALID);
         }
     };
     match &args.output {
         Some(file) => {
             if let Err(e) = render::write_atomic(file, text.as_bytes()) {
-                let _ = writeln!(err, "error: cannot write {}: {e}", file.display());
+                let m = Msg::new("cmd.cannot_write").text("file", file.display()).text("error", e);
+                let _ = writeln!(err, "{}", super::error_text(&say, &m, None));
                 return ExitCode::from(EXIT_INVALID);
             }
-            let _ = writeln!(err, "wrote {}", file.display());
+            let _ = writeln!(err, "{}", say(&Msg::new("cmd.wrote").text("file", file.display())));
         }
         None => {
             let mut out = std::io::stdout().lock();

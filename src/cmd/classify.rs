@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use super::EXIT_INVALID;
 use crate::pipeline::classify;
 use crate::pipeline::load_and_check;
+use crate::diag::Msg;
+use crate::model::Language;
 use crate::{analysis, cli, diag, input, render};
 
 static PROGRESS: std::sync::OnceLock<indicatif::ProgressBar> = std::sync::OnceLock::new();
@@ -30,20 +32,33 @@ pub fn run(args: &cli::ClassifyArgs) -> ExitCode {
     use analysis::kano::{Coding, Method};
 
     let mut err = std::io::stderr().lock();
-    let fail = |err: &mut std::io::StderrLock<'_>, diags: &[diag::Diagnostic]| {
-        let say = super::say(crate::model::Language::En);
-        let _ = err.write_all(diag::render(diags, &Default::default(), &say).as_bytes());
+    let flag = args.lang.map(Language::from);
+    let path = args.file.as_path();
+    let is_workshop = path.is_dir()
+        || path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
+    // a workshop: its diagnostics first, in its language (or --lang)
+    let loaded = is_workshop.then(|| load_and_check(path));
+    // the language: --lang, else the workshop's, else English (a bare survey file)
+    let lang = match &loaded {
+        Some((loaded, _)) => super::diagnostics_language(flag, loaded),
+        None => flag.unwrap_or(Language::En),
+    };
+    let say = super::say(lang);
+    let fail = |err: &mut std::io::StderrLock<'_>, m: Msg, hint: Option<Msg>| {
+        let _ = writeln!(err, "{}", super::error_text(&say, &m, hint.as_ref()));
         ExitCode::from(EXIT_INVALID)
     };
     let encoding = match &args.encoding {
         Some(label) => match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
             Some(e) => Some(e),
             None => {
-                let _ = writeln!(
-                    err,
-                    "error: unknown encoding `{label}`\n  = hint: e.g. utf-8, gbk, gb18030, big5, utf-16le"
+                return fail(
+                    &mut err,
+                    Msg::new("cmd.unknown_encoding").text("label", label),
+                    Some(Msg::new("cmd.unknown_encoding_hint")),
                 );
-                return ExitCode::from(EXIT_INVALID);
             }
         },
         None => None,
@@ -72,48 +87,38 @@ pub fn run(args: &cli::ClassifyArgs) -> ExitCode {
     };
     let (t, split) = (opts.method.moai_threshold, opts.method.continuous_split);
     if !(t.is_finite() && t >= 0.0 && split.is_finite()) {
-        let _ = writeln!(
-            err,
-            "error: --moai-threshold must be a number ≥ 0 and --continuous-split a number"
-        );
-        return ExitCode::from(EXIT_INVALID);
+        return fail(&mut err, Msg::new("cmd.bad_thresholds"), None);
     }
-    let path = args.file.as_path();
-    let is_workshop = path.is_dir()
-        || path
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
-    let (survey, names) = if is_workshop {
-        let (loaded, diags) = load_and_check(path);
-        let (errors, _) = diag::counts(&diags);
-        let say = super::say(super::diagnostics_language(None, &loaded));
-        let _ = err.write_all(diag::render(&diags, &loaded.sources, &say).as_bytes());
+    let (survey, names) = if let Some((loaded, diags)) = &loaded {
+        let (errors, warnings) = diag::counts(diags);
+        let _ = err.write_all(diag::render(diags, &loaded.sources, &say).as_bytes());
         let Some(ws) = loaded.workshop.as_ref().filter(|_| errors == 0) else {
-            let _ = writeln!(err, "{}: {errors} error(s); nothing classified", path.display());
+            let summary = super::summary(&say, path, errors, warnings, diags);
+            let _ = writeln!(
+                err,
+                "{}",
+                say(&Msg::new("summary_outcome")
+                    .text("summary", summary)
+                    .word("outcome", "nothing_classified"))
+            );
             return ExitCode::from(EXIT_INVALID);
         };
         match classify::workshop_kano(ws) {
             None => {
-                let _ = writeln!(
-                    err,
-                    "error: {} has no `kano` section\n  = hint: add `kano:` with `features:` \
-                     and either `survey: FILE` or each feature's `counts:`",
-                    path.display()
+                return fail(
+                    &mut err,
+                    Msg::new("cmd.no_kano_section").text("path", path.display()),
+                    Some(Msg::new("cmd.no_kano_section_hint")),
                 );
-                return ExitCode::from(EXIT_INVALID);
             }
             Some(classify::WorkshopKano::Counts(features)) => {
                 if args.by.is_some() {
-                    let _ = writeln!(
-                        err,
-                        "error: --by needs respondent data; this workshop's Kano section has only counts"
-                    );
-                    return ExitCode::from(EXIT_INVALID);
+                    return fail(&mut err, Msg::new("cmd.by_needs_respondents"), None);
                 }
                 let source =
                     path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 let report = classify::classify_counts(&source, features, opts.method);
-                return write_classify(&report, args);
+                return write_classify(&report, args, lang);
             }
             Some(classify::WorkshopKano::Survey(file, names)) => (file, names),
         }
@@ -121,7 +126,7 @@ pub fn run(args: &cli::ClassifyArgs) -> ExitCode {
         (path.to_path_buf(), std::collections::HashMap::new())
     };
     let opts = if want_progress(&survey, args.no_progress) {
-        let bar = indicatif::ProgressBar::new_spinner().with_message("respondents read");
+        let bar = indicatif::ProgressBar::new_spinner().with_message(say(&Msg::new("cmd.progress")));
         bar.set_style(
             indicatif::ProgressStyle::with_template("{spinner} {human_pos} {msg} · {elapsed}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
@@ -136,73 +141,55 @@ pub fn run(args: &cli::ClassifyArgs) -> ExitCode {
         bar.finish_and_clear();
     }
     match result {
-        Ok(report) => write_classify(&report, args),
-        Err(classify::ClassifyError::Survey(e)) => fail(&mut err, &e.to_diagnostics()),
-        Err(classify::ClassifyError::BadAnswers { file, listed, total }) => {
-            let hint = classify::ClassifyError::BadAnswers {
-                file: file.clone(),
-                listed: Vec::new(),
-                total,
-            }
-            .hint();
-            let diags: Vec<diag::Diagnostic> = listed
-                .iter()
-                .map(|b| {
-                    diag::Diagnostic::error(
-                        &file,
-                        diag::Pos { line: usize::try_from(b.row).unwrap_or(usize::MAX), col: 1 },
-                        b.column.clone(),
-                        format!(
-                            "unrecognised answer `{}` in row {}, column `{}`",
-                            b.value, b.row, b.column
-                        ),
-                    )
-                    .expected(b.expected)
-                })
-                .collect();
-            let code = fail(&mut err, &diags);
-            let more = total.saturating_sub(listed.len() as u64);
-            if more > 0 {
-                let _ = writeln!(err, "… and {more} more");
-            }
-            if let Some(h) = hint {
-                let _ = writeln!(err, "  = hint: {h}");
-            }
-            let _ = writeln!(err, "{file}: {total} unrecognised answer(s); nothing classified");
-            code
-        }
+        Ok(report) => write_classify(&report, args, lang),
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            if let Some(h) = e.hint() {
-                let _ = writeln!(err, "  = hint: {h}");
-            }
+            let sources = Default::default();
+            let _ = err.write_all(diag::render(&e.to_diagnostics(), &sources, &say).as_bytes());
+            let outcome = match &e {
+                classify::ClassifyError::BadAnswers { file, listed, total } => {
+                    let more = total.saturating_sub(listed.len() as u64);
+                    if more > 0 {
+                        let _ = writeln!(err, "{}", say(&Msg::new("survey.more_answers").text("n", more)));
+                    }
+                    Msg::new("survey.bad_answers_summary").text("file", file).text("total", total)
+                }
+                _ => Msg::new("survey.not_classified").text("file", survey.display()),
+            };
+            let _ = writeln!(err, "{}", say(&outcome));
             ExitCode::from(EXIT_INVALID)
         }
     }
 }
 
-fn write_classify(report: &analysis::kano::ClassifyReport, args: &cli::ClassifyArgs) -> ExitCode {
+fn write_classify(
+    report: &analysis::kano::ClassifyReport,
+    args: &cli::ClassifyArgs,
+    lang: Language,
+) -> ExitCode {
     use std::io::IsTerminal as _;
+    let say = super::say(lang);
     let format =
         args.format.unwrap_or(if args.output.is_none() && std::io::stdout().is_terminal() {
             render::terminal::classify::Format::Table
         } else {
             render::terminal::classify::Format::Json
         });
-    let text = match render::terminal::classify::render_to_string(report, format) {
+    let text = match render::terminal::classify::render_to_string(report, format, lang.key()) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot format the results: {e}");
+            let m = Msg::new("cmd.cannot_format").text("error", e);
+            eprintln!("{}", super::error_text(&say, &m, None));
             return ExitCode::from(EXIT_INVALID);
         }
     };
     match &args.output {
         Some(file) => {
             if let Err(e) = render::write_atomic(file, text.as_bytes()) {
-                eprintln!("error: cannot write {}: {e}", file.display());
+                let m = Msg::new("cmd.cannot_write").text("file", file.display()).text("error", e);
+                eprintln!("{}", super::error_text(&say, &m, None));
                 return ExitCode::from(EXIT_INVALID);
             }
-            eprintln!("wrote {}", file.display());
+            eprintln!("{}", say(&Msg::new("cmd.wrote").text("file", file.display())));
         }
         None => {
             let mut out = std::io::stdout().lock();

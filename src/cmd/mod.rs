@@ -95,6 +95,47 @@ pub(crate) fn summary(
         .text("files", files.len().max(1)))
 }
 
+/// A Kano survey of the workshop that cannot be classified: its problems as diagnostics,
+/// then one line saying so, with `outcome` (a word of the catalog's `check.words`).
+pub(crate) fn print_kano_error(
+    err: &mut dyn std::io::Write,
+    say: &dyn Fn(&Msg) -> String,
+    e: &pipeline::KanoDataError,
+    outcome: &str,
+) {
+    let sources = std::collections::BTreeMap::new();
+    let _ = err.write_all(diag::render(&e.to_diagnostics(), &sources, say).as_bytes());
+    let m = Msg::new("cmd.kano_not_classified")
+        .text("file", e.file().display())
+        .word("outcome", outcome);
+    let _ = writeln!(err, "{}", say(&m));
+}
+
+/// A command's own error line, worded in the reader's language: `error: …` with an
+/// optional `= hint: …` line below it (labels of the catalog's `check` section).
+pub(crate) fn error_text(say: &dyn Fn(&Msg) -> String, m: &Msg, hint: Option<&Msg>) -> String {
+    labelled(say, "label_error", m, hint)
+}
+
+/// A command's warning line (see [`error_text`]).
+pub(crate) fn warning_text(say: &dyn Fn(&Msg) -> String, m: &Msg, hint: Option<&Msg>) -> String {
+    labelled(say, "label_warning", m, hint)
+}
+
+/// A command's note line (see [`error_text`]).
+pub(crate) fn note_text(say: &dyn Fn(&Msg) -> String, m: &Msg, hint: Option<&Msg>) -> String {
+    labelled(say, "label_note", m, hint)
+}
+
+fn labelled(say: &dyn Fn(&Msg) -> String, label: &str, m: &Msg, hint: Option<&Msg>) -> String {
+    let colon = say(&Msg::new("colon"));
+    let mut s = format!("{}{colon}{}", say(&Msg::new(label)), say(m));
+    if let Some(h) = hint {
+        s.push_str(&format!("\n  = {}{colon}{}", say(&Msg::new("label_hint")), say(h)));
+    }
+    s
+}
+
 /// Words for diagnostics in `lang`: each [`Msg`] is the catalog's `check.<key>`, its
 /// placeholders filled ([`i18n::fill`]); word arguments are `check.words.<key>`, lists are
 /// quoted and joined with the language's separator, and a placeholder of a wrong value

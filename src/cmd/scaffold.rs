@@ -52,13 +52,24 @@ pub enum NewError {
 }
 
 impl NewError {
-    /// What the user can do about it.
-    pub fn hint(&self) -> &'static str {
+    /// What went wrong, as a keyed message (`check.cmd.<key>` of the wording catalog).
+    pub fn message(&self) -> crate::diag::Msg {
+        use crate::diag::Msg;
         match self {
-            Self::NotEmpty(_) | Self::NotAFolder(_) => {
-                "choose a new folder name; `kano new` never overwrites files"
+            Self::NotEmpty(p) => Msg::new("cmd.new_not_empty").text("path", p.display()),
+            Self::NotAFolder(p) => Msg::new("cmd.new_not_a_folder").text("path", p.display()),
+            Self::Io { path, source } => {
+                Msg::new("cmd.new_cannot_create").text("path", path.display()).text("error", source)
             }
-            Self::Io { .. } => "check that the parent folder exists and is writable",
+        }
+    }
+
+    /// What the user can do about it, as a keyed message.
+    pub fn hint(&self) -> crate::diag::Msg {
+        use crate::diag::Msg;
+        match self {
+            Self::NotEmpty(_) | Self::NotAFolder(_) => Msg::new("cmd.new_folder_hint"),
+            Self::Io { .. } => Msg::new("cmd.new_io_hint"),
         }
     }
 }

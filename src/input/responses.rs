@@ -123,7 +123,7 @@ fn read_table(path: &Path, shown: &str) -> Result<Table, Box<Diagnostic>> {
                 shown,
                 start,
                 "",
-                Msg::new("not_text").word("what", binary_word(what)),
+                Msg::new("not_text").word("what", text::binary_word(what)),
             )
             .hint(Msg::new("not_text_hint")),
         ));
@@ -187,19 +187,6 @@ fn read_table(path: &Path, shown: &str) -> Result<Table, Box<Diagnostic>> {
         return Err(err(Msg::new("no_rows")));
     }
     Ok(Table { shown: shown.to_owned(), text: decoded, delimiter, rows })
-}
-
-/// The catalog word (`check.words.<key>`) for what [`text::binary_kind`] found.
-fn binary_word(what: &str) -> &'static str {
-    if what.contains(".xlsx") {
-        "binary_xlsx"
-    } else if what.contains(".xls") {
-        "binary_xls"
-    } else if what.contains("PDF") {
-        "binary_pdf"
-    } else {
-        "binary_nul"
-    }
 }
 
 /// A number as typed: trimmed, full-width digits allowed; `None` for blank.

@@ -17,6 +17,7 @@ use crate::analysis::kano::{
     parse_importance,
 };
 use crate::analysis::kano::{ClassifyReport, Segment, tally_dropped};
+use crate::diag::{Diagnostic, Msg, Pos};
 use crate::input::survey::{self, Cell, Layout, ReadOptions, Record, SurveyError};
 
 /// How to classify.
@@ -45,7 +46,10 @@ pub struct BadAnswer {
     pub column: String,
     /// The value as written.
     pub value: String,
-    /// What kind of value was expected.
+    /// Its 1-based position in the row.
+    pub cell: usize,
+    /// What kind of value was expected: a word of the wording catalog
+    /// (`check.words.<key>`).
     pub expected: &'static str,
 }
 
@@ -84,30 +88,51 @@ pub enum ClassifyError {
 }
 
 impl ClassifyError {
-    /// What the user can do about it.
-    pub fn hint(&self) -> Option<String> {
+    /// The problems as diagnostics, keyed (`check.survey.<key>` of the wording catalog), so
+    /// that the command words them in the reader's language. Unrecognised answers are one
+    /// diagnostic each (the listed ones), the first carrying the hint; [`ClassifyError`]'s
+    /// `Display` is the English form for logs.
+    pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
+        let top = Pos { line: 1, col: 1 };
         match self {
-            Self::Survey(e) => e.hint(),
-            Self::BadAnswers { .. } => Some(
-                "answers are the codes 1–5 or the wordings of the Kano questionnaire \
-                 (我很喜欢 / 理应如此 / 无所谓 / 能忍受 / 我很不喜欢, I like it / I expect it / \
-                 I am neutral / I can live with it / I dislike it); --skip-invalid skips \
-                 and counts the others"
-                    .to_owned(),
-            ),
-            Self::NoSuchSegment { available, .. } if available.is_empty() => {
-                Some("the file has no columns besides the answers and the respondent id".into())
+            Self::Survey(e) => e.to_diagnostics(),
+            Self::BadAnswers { file, listed, .. } => listed
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    let line = usize::try_from(b.row).unwrap_or(usize::MAX);
+                    let d = Diagnostic::error(
+                        file,
+                        Pos { line, col: b.cell },
+                        b.column.clone(),
+                        Msg::new("survey.bad_answer").text("value", &b.value),
+                    )
+                    .expected(Msg::new("word").word("what", b.expected));
+                    if i == 0 { d.hint(Msg::new("survey.bad_answers_hint")) } else { d }
+                })
+                .collect(),
+            Self::NoSuchSegment { file, column, available } => {
+                let d = Diagnostic::error(
+                    file,
+                    top,
+                    "",
+                    Msg::new("survey.no_segment").text("column", column),
+                );
+                let hint = if available.is_empty() {
+                    Msg::new("survey.no_segment_columns_hint")
+                } else {
+                    match crate::diag::suggest(column, available.iter().map(String::as_str)) {
+                        Some(s) => Msg::new("survey.segment_columns_suggest_hint")
+                            .text("candidate", s)
+                            .list("list", available),
+                        None => Msg::new("survey.segment_columns_hint").list("list", available),
+                    }
+                };
+                vec![d.hint(hint)]
             }
-            Self::NoSuchSegment { available, column, .. } => {
-                let list = available.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>();
-                let mut h = format!("segment columns: {}", list.join(", "));
-                if let Some(s) = crate::diag::suggest(column, available.iter().map(String::as_str))
-                {
-                    h = format!("did you mean `{s}`? {h}");
-                }
-                Some(h)
+            Self::SegmentsOfCounts { file } => {
+                vec![Diagnostic::error(file, top, "", Msg::new("survey.segments_of_counts"))]
             }
-            Self::SegmentsOfCounts { .. } => None,
         }
     }
 }
@@ -183,6 +208,7 @@ impl<'o> State<'o> {
             self.bad.push(BadAnswer {
                 row,
                 column: cell.column.to_owned(),
+                cell: cell.index + 1,
                 value: cell.text.to_owned(),
                 expected,
             });
@@ -206,7 +232,7 @@ impl<'o> State<'o> {
             Err(_) => {
                 invalid += 1;
                 if !state.opts.skip_invalid {
-                    state.bad(cell, rec.row, "a Kano answer (1–5 or a wording)");
+                    state.bad(cell, rec.row, "kano_answer");
                 }
                 None
             }
@@ -218,7 +244,7 @@ impl<'o> State<'o> {
             Some((cell, Err(_))) => {
                 invalid += 1;
                 if !self.opts.skip_invalid {
-                    self.bad(cell, rec.row, "an importance from 1 to 9");
+                    self.bad(cell, rec.row, "importance_1_9");
                 }
                 None
             }

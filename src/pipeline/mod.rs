@@ -28,6 +28,22 @@ pub enum KanoDataError {
     },
 }
 
+impl KanoDataError {
+    /// The survey file.
+    pub fn file(&self) -> &std::path::Path {
+        match self {
+            Self::Survey { file, .. } => file,
+        }
+    }
+
+    /// The problems as keyed diagnostics (see [`classify::ClassifyError::to_diagnostics`]).
+    pub fn to_diagnostics(&self) -> Vec<diag::Diagnostic> {
+        match self {
+            Self::Survey { source, .. } => source.to_diagnostics(),
+        }
+    }
+}
+
 /// Read the answer files a checked workshop refers to and run every analysis method.
 /// On failure: the problems as diagnostics, with the sources to show them from.
 pub fn analyze_workshop(

@@ -4,9 +4,9 @@
 use std::fmt;
 use std::io;
 
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Msg, Pos};
 
-use super::Layout;
+use super::{Layout, text};
 
 /// Which half of a Kano question pair a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -17,6 +17,17 @@ pub enum Role {
     Dysfunctional,
     /// Self-stated importance of the feature.
     Importance,
+}
+
+impl Role {
+    /// The catalog word (`check.words.<key>`) of the role.
+    pub fn word(self) -> &'static str {
+        match self {
+            Role::Functional => "role_functional",
+            Role::Dysfunctional => "role_dysfunctional",
+            Role::Importance => "role_importance",
+        }
+    }
 }
 
 impl fmt::Display for Role {
@@ -31,9 +42,12 @@ impl fmt::Display for Role {
 
 /// A problem reading a survey file, with where it happened.
 ///
-/// `Display` gives `file, row N, column `C`: message`; [`SurveyError::hint`] says how to fix
-/// it and [`SurveyError::to_diagnostics`] turns it (and any further problems found in the
-/// same header, see [`SurveyError::further`]) into the project's diagnostics.
+/// [`SurveyError::message`] and [`SurveyError::hint`] say what is wrong and how to fix it as
+/// keyed messages (the catalog's `check.survey` section words them in the reader's
+/// language), and [`SurveyError::to_diagnostics`] turns it (and any further problems found
+/// in the same header, see [`SurveyError::further`]) into the project's diagnostics.
+/// `Display` (`file, row N, column `C`: message`) is the English form for logs and for
+/// library users who print the error themselves; the commands never print it.
 #[derive(Debug)]
 pub struct SurveyError(Box<Inner>);
 
@@ -42,6 +56,7 @@ struct Inner {
     file: String,
     row: Option<u64>,
     column: Option<String>,
+    cell: Option<usize>,
     kind: ErrorKind,
     further: Vec<SurveyError>,
 }
@@ -228,18 +243,13 @@ pub(crate) fn list(items: &[String], max: usize) -> String {
     out
 }
 
-/// The header conventions, for hints.
-pub const EXPECTED_HEADERS: &str = "wide: two columns per feature named `<feature>_F`/`<feature>_D`, \
-`<feature>_functional`/`<feature>_dysfunctional`, `<feature>(功能)`/`<feature>(反功能)` or \
-`<feature> functional`/`<feature> dysfunctional` (optional `<feature>_importance`); \
-long: `respondent,feature,functional,dysfunctional`; counts: `feature,A,O,M,I,R,Q`";
-
 impl SurveyError {
     pub(crate) fn new(file: &str, kind: ErrorKind) -> Self {
         SurveyError(Box::new(Inner {
             file: file.to_owned(),
             row: None,
             column: None,
+            cell: None,
             kind,
             further: Vec::new(),
         }))
@@ -252,6 +262,12 @@ impl SurveyError {
 
     pub(crate) fn col(mut self, column: &str) -> Self {
         self.0.column = Some(column.to_owned());
+        self
+    }
+
+    /// The column's 0-based position in the row.
+    pub(crate) fn cell(mut self, index: usize) -> Self {
+        self.0.cell = Some(index + 1);
         self
     }
 
@@ -275,6 +291,11 @@ impl SurveyError {
         self.0.column.as_deref()
     }
 
+    /// The column's 1-based position in the row (A = 1), if it applies.
+    pub fn column_number(&self) -> Option<usize> {
+        self.0.cell
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.0.kind
@@ -285,106 +306,150 @@ impl SurveyError {
         &self.0.further
     }
 
-    /// How to fix it.
-    pub fn hint(&self) -> Option<String> {
+    /// What went wrong, as a keyed message (`check.survey.<key>` of the wording catalog),
+    /// worded in the reader's language when printed.
+    pub fn message(&self) -> Msg {
+        match self.kind() {
+            ErrorKind::Io(e) => Msg::new("survey.cannot_read").text("error", e),
+            ErrorKind::Empty => Msg::new("survey.empty"),
+            ErrorKind::NotText(what) => Msg::new("survey.not_text").word("what", text::binary_word(what)),
+            ErrorKind::NoFeatures { headers } => Msg::new("survey.no_features").msg("headers", header_list(headers)),
+            ErrorKind::MissingPartner { feature, found_role, missing, .. } => Msg::new("survey.missing_partner")
+                .text("feature", feature)
+                .word("found", found_role.word())
+                .word("missing", missing.word()),
+            ErrorKind::OrphanImportance { feature } => Msg::new("survey.orphan_importance").text("feature", feature),
+            ErrorKind::DuplicateColumn { feature, role, first, first_index, second, second_index } => {
+                Msg::new("survey.duplicate_column")
+                    .text("feature", feature)
+                    .word("role", role.word())
+                    .text("first", first)
+                    .text("first_index", first_index)
+                    .text("second", second)
+                    .text("second_index", second_index)
+            }
+            ErrorKind::DuplicateHeader { name, first_index, second_index } => Msg::new("survey.duplicate_header")
+                .text("name", name)
+                .text("first_index", first_index)
+                .text("second_index", second_index),
+            ErrorKind::MissingColumn { layout, column, headers } => Msg::new("survey.missing_column")
+                .word("layout", layout_word(*layout))
+                .text("column", column)
+                .msg("headers", header_list(headers)),
+            ErrorKind::Csv(e) => Msg::new("survey.csv").text("error", e),
+            ErrorKind::InvalidUtf8 { encoding } => Msg::new("survey.invalid_utf8").text("encoding", encoding),
+            ErrorKind::LineTooLong { limit } => Msg::new("survey.line_too_long").text("limit", limit),
+            ErrorKind::Ragged { found, expected } => {
+                Msg::new("survey.ragged").text("found", found).text("expected", expected)
+            }
+            ErrorKind::BadCount { value } => Msg::new("survey.bad_count").text("value", value),
+            ErrorKind::BlankFeature => Msg::new("survey.blank_feature"),
+            ErrorKind::MappingHeader { column, headers } => {
+                Msg::new("survey.mapping_header").text("column", column).msg("headers", header_list(headers))
+            }
+            ErrorKind::MappingUnknownColumn { name, suggestion: None } => {
+                Msg::new("survey.mapping_unknown_column").text("name", name)
+            }
+            ErrorKind::MappingUnknownColumn { name, suggestion: Some(s) } => {
+                Msg::new("survey.mapping_unknown_column_suggest").text("name", name).text("suggestion", s)
+            }
+            ErrorKind::MappingDuplicateFeature { feature } => {
+                Msg::new("survey.mapping_duplicate_feature").text("feature", feature)
+            }
+            ErrorKind::MappingColumnReused { name, feature } => {
+                Msg::new("survey.mapping_column_reused").text("name", name).text("feature", feature)
+            }
+            ErrorKind::MappingEmpty => Msg::new("survey.mapping_empty"),
+            ErrorKind::UnknownRespondentColumn { name } => {
+                Msg::new("survey.unknown_respondent_column").text("name", name)
+            }
+            ErrorKind::WrongLayout { found, wanted } => {
+                Msg::new("survey.wrong_layout").word("layout", layout_word(*found)).text("wanted", wanted)
+            }
+        }
+    }
+
+    /// How to fix it, as a keyed message (`check.survey.<key>`).
+    pub fn hint(&self) -> Option<Msg> {
         let h = match self.kind() {
-            ErrorKind::Io(_) => return None,
-            ErrorKind::Empty => {
-                "export the survey with a header row and one row per respondent".to_owned()
-            }
-            ErrorKind::NotText(_) => {
-                "save it from the spreadsheet as CSV (UTF-8) and give that file".to_owned()
-            }
-            ErrorKind::NoFeatures { .. } => format!(
-                "expected {EXPECTED_HEADERS}; or describe the columns in a mapping file \
-                 (`feature,functional,dysfunctional,importance,name`)"
-            ),
-            ErrorKind::MissingPartner { expected_name, missing, .. } => format!(
-                "add the {missing} column (e.g. `{expected_name}`) or rename the column that \
-                 holds it (columns are paired by name, not by position); or describe the \
-                 columns in a mapping file"
-            ),
-            ErrorKind::OrphanImportance { feature } => format!(
-                "name the answer columns `{feature}_F` and `{feature}_D` (or another convention), \
-                 or rename this column if it is not about a feature"
-            ),
+            ErrorKind::Io(_) | ErrorKind::WrongLayout { .. } => return None,
+            ErrorKind::Empty => Msg::new("survey.empty_hint"),
+            ErrorKind::NotText(_) => Msg::new("survey.not_text_hint"),
+            ErrorKind::NoFeatures { .. } => Msg::new("survey.no_features_hint"),
+            ErrorKind::MissingPartner { expected_name, missing, .. } => Msg::new("survey.missing_partner_hint")
+                .word("missing", missing.word())
+                .text("expected_name", expected_name),
+            ErrorKind::OrphanImportance { feature } => Msg::new("survey.orphan_importance_hint").text("feature", feature),
             ErrorKind::DuplicateColumn { .. } | ErrorKind::DuplicateHeader { .. } => {
-                "delete or rename one of the two columns".to_owned()
+                Msg::new("survey.duplicate_column_hint")
             }
-            ErrorKind::MissingColumn { layout: Layout::Counts, .. } => {
-                "a counts file has the header `feature,A,O,M,I,R,Q` (R and Q may be left out)"
-                    .to_owned()
+            ErrorKind::MissingColumn { layout: Layout::Counts, .. } => Msg::new("survey.missing_column_counts_hint"),
+            ErrorKind::MissingColumn { .. } => Msg::new("survey.missing_column_long_hint"),
+            ErrorKind::Csv(_) => Msg::new("survey.csv_hint"),
+            ErrorKind::InvalidUtf8 { .. } => Msg::new("survey.invalid_utf8_hint"),
+            ErrorKind::LineTooLong { .. } => Msg::new("survey.line_too_long_hint"),
+            ErrorKind::Ragged { found, expected } if found > expected => Msg::new("survey.ragged_more_hint"),
+            ErrorKind::Ragged { .. } => Msg::new("survey.ragged_fewer_hint"),
+            ErrorKind::BadCount { .. } => Msg::new("survey.bad_count_hint"),
+            ErrorKind::BlankFeature => Msg::new("survey.blank_feature_hint"),
+            ErrorKind::MappingHeader { .. } => Msg::new("survey.mapping_header_hint"),
+            ErrorKind::MappingUnknownColumn { .. } | ErrorKind::UnknownRespondentColumn { .. } => {
+                Msg::new("survey.copy_column_hint")
             }
-            ErrorKind::MissingColumn { .. } => {
-                "a long file has the header `respondent,feature,functional,dysfunctional` \
-                 (optional `importance`; any other column is a segment)"
-                    .to_owned()
-            }
-            ErrorKind::Csv(_) => "check the quoting near this row".to_owned(),
-            ErrorKind::InvalidUtf8 { .. } => {
-                "the start of the file looked like UTF-8 but this row is not; save the file as \
-                 UTF-8, or name its encoding (e.g. `gb18030` for GBK exports)"
-                    .to_owned()
-            }
-            ErrorKind::LineTooLong { .. } => {
-                "is this really a survey CSV? (a binary file, or a value with a runaway quote)"
-                    .to_owned()
-            }
-            ErrorKind::Ragged { found, expected } if found > expected => {
-                "a value probably contains the delimiter without quotes around it; quote it or \
-                 delete the extra cells"
-                    .to_owned()
-            }
-            ErrorKind::Ragged { .. } => {
-                "fill in the missing cells (or read without strict rows, where missing cells \
-                 are blank)"
-                    .to_owned()
-            }
-            ErrorKind::BadCount { .. } => {
-                "write each count as a whole number (0 when nobody gave that answer)".to_owned()
-            }
-            ErrorKind::BlankFeature => "give every row a feature id".to_owned(),
-            ErrorKind::MappingHeader { .. } => {
-                "the mapping file has the header `feature,functional,dysfunctional` (optional \
-                 `importance` and `name`), one row per feature naming the survey's columns"
-                    .to_owned()
-            }
-            ErrorKind::MappingUnknownColumn { .. } => {
-                "copy the column name from the survey's header row exactly".to_owned()
-            }
-            ErrorKind::MappingDuplicateFeature { .. } => {
-                "give each feature one row in the mapping file".to_owned()
-            }
-            ErrorKind::MappingColumnReused { .. } => {
-                "each survey column holds one answer of one feature".to_owned()
-            }
-            ErrorKind::MappingEmpty => "add one row per feature".to_owned(),
-            ErrorKind::UnknownRespondentColumn { .. } => {
-                "copy the column name from the survey's header row exactly".to_owned()
-            }
-            ErrorKind::WrongLayout { .. } => return None,
+            ErrorKind::MappingDuplicateFeature { .. } => Msg::new("survey.mapping_duplicate_feature_hint"),
+            ErrorKind::MappingColumnReused { .. } => Msg::new("survey.mapping_column_reused_hint"),
+            ErrorKind::MappingEmpty => Msg::new("survey.mapping_empty_hint"),
         };
         Some(h)
     }
 
-    /// This error and the further ones as diagnostics (the row is the line, the column
-    /// name is the field path).
+    /// This error and the further ones as diagnostics: the row is the line, the column's
+    /// position in the row the column, its header the field path; message and hint are
+    /// keyed (`check.survey.<key>`).
     pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
         std::iter::once(self).chain(self.further()).map(SurveyError::diagnostic).collect()
     }
 
     fn diagnostic(&self) -> Diagnostic {
         let line = self.row().and_then(|r| usize::try_from(r).ok()).unwrap_or(1);
+        let col = self.column_number().unwrap_or(1);
         let mut d = Diagnostic::error(
             self.file(),
-            Pos { line, col: 1 },
+            Pos { line, col },
             self.column().unwrap_or_default(),
-            self.kind().to_string(),
+            self.message(),
         );
         if let Some(h) = self.hint() {
             d.set_hint(h);
         }
         d
+    }
+}
+
+/// The header cells, for a message: at most 20, each clipped to 40 characters
+/// (`check.survey.headers`, `headers_more`, `no_named_columns`).
+fn header_list(items: &[String]) -> Msg {
+    const MAX: usize = 20;
+    if items.is_empty() {
+        return Msg::new("survey.no_named_columns");
+    }
+    let clipped = items.iter().take(MAX).map(|s| {
+        let c: String = s.chars().take(40).collect();
+        if c.len() < s.len() { format!("{c}…") } else { c }
+    });
+    if items.len() > MAX {
+        Msg::new("survey.headers_more").list("list", clipped).text("n", items.len() - MAX)
+    } else {
+        Msg::new("survey.headers").list("list", clipped)
+    }
+}
+
+/// The catalog word (`check.words.<key>`) of a layout.
+fn layout_word(layout: Layout) -> &'static str {
+    match layout {
+        Layout::Wide => "layout_wide",
+        Layout::Long => "layout_long",
+        Layout::Counts => "layout_counts",
     }
 }
 

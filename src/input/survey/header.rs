@@ -261,7 +261,8 @@ fn find_one(
             ErrorKind::DuplicateHeader { name: what, first_index: a + 1, second_index: b + 1 },
         )
         .at(row)
-        .col(&headers[*b])),
+        .col(&headers[*b])
+        .cell(*b)),
     }
 }
 
@@ -447,7 +448,8 @@ fn wide_features(file: &str, row: u64, headers: &[String]) -> Result<Vec<Feature
                     },
                 )
                 .at(row)
-                .col(h),
+                .col(h)
+                .cell(i),
             )),
             None => *cell = Some((i, s)),
         }
@@ -483,13 +485,15 @@ fn wide_features(file: &str, row: u64, headers: &[String]) -> Result<Vec<Feature
                     },
                 )
                 .at(row)
-                .col(&headers[*i]),
+                .col(&headers[*i])
+                .cell(*i),
             )),
             [None, None, Some((i, _))] => problems.push((
                 *i,
                 SurveyError::new(file, ErrorKind::OrphanImportance { feature: slot.id.to_owned() })
                     .at(row)
-                    .col(&headers[*i]),
+                    .col(&headers[*i])
+                    .cell(*i),
             )),
             [None, None, None] => {}
         }

@@ -71,7 +71,7 @@ pub(crate) fn load(path: &Path, headers: &[String]) -> Result<Vec<Feature>, Surv
             continue;
         }
         let cell = |i: usize| record.get(i).unwrap_or("").trim();
-        let at = |i: usize, kind| SurveyError::new(&file, kind).at(row).col(&mine[i]);
+        let at = |i: usize, kind| SurveyError::new(&file, kind).at(row).col(&mine[i]).cell(i);
         let id = cell(c_feature);
         if id.is_empty() {
             problems.push(at(c_feature, ErrorKind::BlankFeature));

@@ -571,7 +571,7 @@ impl Survey {
     fn error_at(&self, row: u64, col: usize, kind: ErrorKind) -> SurveyError {
         let e = SurveyError::new(&self.file, kind).at(row);
         match self.headers.get(col) {
-            Some(h) => e.col(h),
+            Some(h) => e.col(h).cell(col),
             None => e,
         }
     }
@@ -625,9 +625,10 @@ impl Survey {
             if found > expected && self.record.iter().skip(expected).any(|c| !c.trim().is_empty())
                 || found < expected && self.strict_rows
             {
-                return Err(
-                    SurveyError::new(&self.file, ErrorKind::Ragged { found, expected }).at(row)
-                );
+                // the column of the first extra cell, or of the first missing one
+                return Err(SurveyError::new(&self.file, ErrorKind::Ragged { found, expected })
+                    .at(row)
+                    .cell(found.min(expected)));
             }
             return Ok(Some(row));
         }
@@ -651,7 +652,7 @@ fn csv_error(
             let e = SurveyError::new(file, ErrorKind::InvalidUtf8 { encoding: encoding.name() })
                 .at(row);
             return match headers.get(err.field()) {
-                Some(h) => e.col(h),
+                Some(h) => e.col(h).cell(err.field()),
                 None => e,
             };
         }

@@ -38,6 +38,19 @@ pub fn binary_kind(prefix: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The catalog word (`check.words.<key>`) for what [`binary_kind`] found.
+pub fn binary_word(what: &str) -> &'static str {
+    if what.contains(".xlsx") {
+        "binary_xlsx"
+    } else if what.contains(".xls") {
+        "binary_xls"
+    } else if what.contains("PDF") {
+        "binary_pdf"
+    } else {
+        "binary_nul"
+    }
+}
+
 /// The encoding the start of a file is in, and the length of its byte-order mark.
 /// `forced` is an encoding the user named; a byte-order mark still wins over it.
 pub fn detect(

@@ -82,9 +82,10 @@
 //! `-` (table).
 //! Both name the variants used (METHODS §1.3–1.4: the table, the rule and its threshold,
 //! the continuous split, the Q/R exclusion, the coding and the cleaning) and carry a legend
-//! of the categories with their Chinese and English names. Their wording is the English
-//! catalog's `terminal.classify` section (the command has no language option), the Chinese
-//! category names zh-CN's `common.kano_category_short`. The table measures text in
+//! of the categories with their Chinese and English names. Their wording is the catalog's
+//! `terminal.classify` section in the language asked for (`kano classify --lang`), the
+//! Chinese category names `common.kano_category_short` (zh-TW's for a zh-TW reader, else
+//! zh-CN's); JSON and CSV do not depend on the language. The table measures text in
 //! display columns (`unicode-width`), so Chinese names line up; names longer than
 //! [`NAME_WIDTH`] columns are cut with `…`.
 
@@ -223,16 +224,16 @@ pub(super) struct Words {
     table_legend: String,
 }
 
-/// `kano classify` has no language option: its wording is the English catalog's.
-fn words() -> &'static Words {
-    &super::words("en").classify
+/// The wording of `lang` (a catalog language key: `zh-CN`, `zh-TW`, `en`).
+fn words(lang: &str) -> &'static Words {
+    &super::words(lang).classify
 }
 
-/// The Chinese category names of the legends: `common.kano_category_short` of zh-CN,
-/// parsed once.
-fn zh_names() -> &'static Letters {
+/// The Chinese category names of the legends: `common.kano_category_short` of zh-TW for a
+/// zh-TW reader, of zh-CN for every other, parsed once.
+fn zh_names(lang: &str) -> &'static Letters {
     static NAMES: i18n::PerLanguage<Letters> = i18n::PerLanguage::new("common.kano_category_short");
-    NAMES.get("zh-CN")
+    NAMES.get(if lang == "zh-TW" { "zh-TW" } else { "zh-CN" })
 }
 
 impl Words {
@@ -372,8 +373,7 @@ pub fn write_csv(report: &ClassifyReport, out: &mut dyn Write) -> io::Result<()>
 // Text helpers shared by Markdown and table
 
 /// The variants the results depend on, one phrase each (METHODS: the report names them).
-fn method_phrases(method: &Method, continuous: bool, code: bool) -> Vec<String> {
-    let w = words();
+fn method_phrases(w: &Words, method: &Method, continuous: bool, code: bool) -> Vec<String> {
     let q = |s: &str| if code { format!("`{s}`") } else { s.to_owned() };
     // a number in a sentence as the method gives it: unrounded, `-0` shown as `0`
     let given = |x: f64| raw(x).unwrap_or_default();
@@ -404,8 +404,7 @@ fn method_phrases(method: &Method, continuous: bool, code: bool) -> Vec<String> 
 }
 
 /// "53 respondents analysed, 3 dropped (2 straight-lined like/dislike, 1 …)".
-fn respondents_phrase(report: &ClassifyReport) -> Option<String> {
-    let w = words();
+fn respondents_phrase(w: &Words, report: &ClassifyReport) -> Option<String> {
     let dropped: u64 = report.dropped.iter().fold(0u64, |s, d| s.saturating_add(d.count));
     let details: Vec<String> = report
         .dropped
@@ -456,8 +455,7 @@ fn md_count(f: &KanoResult, c: Category) -> String {
     }
 }
 
-fn md_fong(f: &KanoResult) -> String {
-    let w = words();
+fn md_fong(w: &Words, f: &KanoResult) -> String {
     let sides = |rel: &str| {
         format!(
             "{} {rel} {}",
@@ -493,8 +491,7 @@ fn md_table(out: &mut String, header: &[&str], align_right: &[bool], rows: &[Vec
     }
 }
 
-fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
-    let w = words();
+fn md_segment(w: &Words, out: &mut String, features: &[KanoResult], continuous: bool) {
     let header: [&str; 16] = [
         &w.id,
         &w.feature,
@@ -527,7 +524,7 @@ fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
             row.push(f.category.map_or(MD_UNDEFINED, Category::as_str).to_owned());
             row.push(Num::fixed(3).or(f.better, MD_UNDEFINED));
             row.push(Num::fixed(3).or(f.worse, MD_UNDEFINED));
-            row.push(md_fong(f));
+            row.push(md_fong(w, f));
             row.push(share.or(f.total_strength, MD_UNDEFINED));
             row.push(share.or(f.category_strength, MD_UNDEFINED));
             row
@@ -568,22 +565,27 @@ fn md_segment(out: &mut String, features: &[KanoResult], continuous: bool) {
     md_table(out, &header, &right, &rows);
 }
 
-/// The Markdown report as a string.
+/// The Markdown report as a string, in English.
 pub fn md(report: &ClassifyReport) -> String {
-    let w = words();
+    md_in(report, "en")
+}
+
+/// The Markdown report as a string, worded in `lang` (a catalog language key).
+pub fn md_in(report: &ClassifyReport, lang: &str) -> String {
+    let w = words(lang);
     let continuous = report.has_continuous();
     let mut out = String::new();
     let _ = writeln!(out, "## {}", fill(&w.md_heading, &[("source", &md_escape(&report.source))]));
     out.push('\n');
     let mut source =
         fill(&w.md_source, &[("source", &md_escape(&report.source)), ("layout", &report.layout)]);
-    if let Some(r) = respondents_phrase(report) {
+    if let Some(r) = respondents_phrase(w, report) {
         source.push_str("; ");
         source.push_str(&r);
     }
     let _ = writeln!(out, "{source}.");
     out.push('\n');
-    let phrases = method_phrases(&report.method, continuous, true).join("; ");
+    let phrases = method_phrases(w, &report.method, continuous, true).join("; ");
     let _ = writeln!(out, "{}", fill(&w.md_method, &[("phrases", &phrases)]));
     if report.method.rule != Rule::Plurality {
         out.push('\n');
@@ -600,12 +602,12 @@ pub fn md(report: &ClassifyReport) -> String {
             let _ = writeln!(out, "### {heading}");
             out.push('\n');
         }
-        md_segment(&mut out, &s.features, continuous);
+        md_segment(w, &mut out, &s.features, continuous);
     }
     out.push('\n');
     let _ = writeln!(out, "{}\n", w.md_legend);
     for c in Category::ALL {
-        let _ = writeln!(out, "- **{c}** {} ({})", zh_names().get(c), w.kano_term.get(c));
+        let _ = writeln!(out, "- **{c}** {} ({})", zh_names(lang).get(c), w.kano_term.get(c));
     }
     let mut notes =
         vec![&w.md_counts_note, &w.md_better_worse_note, &w.md_fong_note, &w.md_strength_note];
@@ -619,7 +621,7 @@ pub fn md(report: &ClassifyReport) -> String {
     out
 }
 
-/// Write the Markdown report.
+/// Write the Markdown report, in English.
 pub fn write_md(report: &ClassifyReport, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(md(report).as_bytes())
 }
@@ -695,9 +697,14 @@ fn table_line(cells: &[String], widths: &[usize], right: &[bool]) -> String {
     padded.join("  ").trim_end().to_owned()
 }
 
-/// The terminal table as a string.
+/// The terminal table as a string, in English.
 pub fn table(report: &ClassifyReport) -> String {
-    let w = words();
+    table_in(report, "en")
+}
+
+/// The terminal table as a string, worded in `lang` (a catalog language key).
+pub fn table_in(report: &ClassifyReport, lang: &str) -> String {
+    let w = words(lang);
     let continuous = report.has_continuous();
     let header: [&str; 13] = [
         &w.id,
@@ -752,16 +759,16 @@ pub fn table(report: &ClassifyReport) -> String {
     }
     out.push('\n');
     let mut source = format!("{} ({})", one_line(&report.source), one_line(&report.layout));
-    if let Some(r) = respondents_phrase(report) {
+    if let Some(r) = respondents_phrase(w, report) {
         source.push_str(" · ");
         source.push_str(&r);
     }
     let _ = writeln!(out, "{source}");
-    let phrases = method_phrases(&report.method, continuous, false).join(" · ");
+    let phrases = method_phrases(w, &report.method, continuous, false).join(" · ");
     let _ = writeln!(out, "{}", fill(&w.table_method, &[("phrases", &phrases)]));
     let names: Vec<String> = Category::ALL
         .iter()
-        .map(|&c| format!("{c} {} {}", zh_names().get(c), w.kano_term.get(c)))
+        .map(|&c| format!("{c} {} {}", zh_names(lang).get(c), w.kano_term.get(c)))
         .collect();
     let _ = writeln!(
         out,
@@ -782,20 +789,26 @@ pub fn write_table(report: &ClassifyReport, out: &mut dyn Write) -> io::Result<(
 // ---------------------------------------------------------------------------------------
 // Dispatch
 
-/// Write `report` in `format`.
-pub fn render(report: &ClassifyReport, format: Format, out: &mut dyn Write) -> io::Result<()> {
+/// Write `report` in `format`; the table and Markdown forms worded in `lang` (a catalog
+/// language key), JSON and CSV the same in every language.
+pub fn render(
+    report: &ClassifyReport,
+    format: Format,
+    lang: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => write_table(report, out),
+        Format::Table => out.write_all(table_in(report, lang).as_bytes()),
         Format::Csv => write_csv(report, out),
         Format::Json => write_json(report, out),
-        Format::Md => write_md(report, out),
+        Format::Md => out.write_all(md_in(report, lang).as_bytes()),
     }
 }
 
-/// `report` in `format` as a string.
-pub fn render_to_string(report: &ClassifyReport, format: Format) -> io::Result<String> {
+/// `report` in `format` as a string (see [`render`]).
+pub fn render_to_string(report: &ClassifyReport, format: Format, lang: &str) -> io::Result<String> {
     let mut buf = Vec::new();
-    render(report, format, &mut buf)?;
+    render(report, format, lang, &mut buf)?;
     String::from_utf8(buf).map_err(io::Error::other)
 }
 
@@ -937,7 +950,7 @@ mod tests {
     }
 
     fn json_value(r: &ClassifyReport) -> Value {
-        let s = render_to_string(r, Format::Json).unwrap();
+        let s = render_to_string(r, Format::Json, "en").unwrap();
         assert!(s.ends_with("}\n"), "{s}");
         serde_json::from_str(&s).unwrap()
     }
@@ -1153,8 +1166,8 @@ mod tests {
     #[test]
     fn json_is_pretty_deterministic_and_ordered() {
         let r = counts_report();
-        let a = render_to_string(&r, Format::Json).unwrap();
-        assert_eq!(a, render_to_string(&r, Format::Json).unwrap());
+        let a = render_to_string(&r, Format::Json, "en").unwrap();
+        assert_eq!(a, render_to_string(&r, Format::Json, "en").unwrap());
         assert_eq!(a, format!("{}\n", serde_json::to_string_pretty(&r).unwrap()));
         let pos = |k: &str| a.find(&format!("\"{k}\":")).unwrap();
         assert!(pos("method") < pos("features") && pos("features") < pos("input"));
@@ -1237,7 +1250,7 @@ mod tests {
             m,
             vec![KanoResult::from_counts("w", tricky, WORKED, &m)],
         );
-        let s = render_to_string(&r, Format::Csv).unwrap();
+        let s = render_to_string(&r, Format::Csv, "en").unwrap();
         let mut rd = csv::Reader::from_reader(s.as_bytes());
         assert_eq!(&rd.records().next().unwrap().unwrap()[1], tricky);
         // Segmented: two leading columns, blank value empty.
@@ -1428,10 +1441,10 @@ mod tests {
     #[test]
     fn render_dispatches_every_format() {
         let r = respondent_report();
-        assert_eq!(render_to_string(&r, Format::Md).unwrap(), md(&r));
-        assert_eq!(render_to_string(&r, Format::Table).unwrap(), table(&r));
-        assert!(render_to_string(&r, Format::Csv).unwrap().starts_with("id,name,"));
-        assert!(render_to_string(&r, Format::Json).unwrap().starts_with("{\n  \"method\": {"));
+        assert_eq!(render_to_string(&r, Format::Md, "en").unwrap(), md(&r));
+        assert_eq!(render_to_string(&r, Format::Table, "en").unwrap(), table(&r));
+        assert!(render_to_string(&r, Format::Csv, "en").unwrap().starts_with("id,name,"));
+        assert!(render_to_string(&r, Format::Json, "en").unwrap().starts_with("{\n  \"method\": {"));
         let names: Vec<&str> =
             [Format::Table, Format::Csv, Format::Json, Format::Md].map(Format::name).to_vec();
         assert_eq!(names, ["table", "csv", "json", "md"]);
