@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use super::EXIT_INVALID;
 use crate::cmd::load_for_output;
-use crate::pipeline::analyze_workshop;
 use crate::diag::Msg;
+use crate::pipeline::analyze_workshop;
 use crate::{analysis, cli, diag, model, render};
 
 pub fn run(args: &cli::AnalyzeArgs) -> ExitCode {

@@ -9,6 +9,9 @@ use std::process::ExitCode;
 use super::EXIT_INVALID;
 use crate::cmd::load_for_output;
 use crate::pipeline::{analyze_workshop, kano_data};
+use std::io::Write as _;
+
+use crate::diag::Msg;
 use crate::{analysis, cli, diag, model, render, text, view};
 
 /// Why one chart file could not be made.
@@ -34,34 +37,55 @@ enum ChartFileError {
     },
 }
 
+impl ChartFileError {
+    /// The error as a keyed message; the cause's own words (a drawing library's, the
+    /// operating system's) stay as they come.
+    fn message(&self) -> Msg {
+        match self {
+            Self::Draw { name, source } => Msg::new("cmd.chart_draw_failed")
+                .text("name", name)
+                .text("error", diag::chain(source)),
+            Self::Write { file, source } => {
+                Msg::new("cmd.cannot_write").text("file", file.display()).text("error", source)
+            }
+        }
+    }
+}
+
 pub fn run(args: &cli::ChartArgs) -> ExitCode {
     use render::chart_files::Format;
     use view::specs::{Kind, NamedChart};
 
-    let fail = |msg: String| {
-        eprintln!("{msg}");
+    let flag = args.lang.map(model::Language::from);
+    // before the workshop is loaded: --lang, else the workshop's language read leniently
+    // (only when there is something to say)
+    let early_say = || {
+        let lang = flag.or_else(|| {
+            args.workshop.as_deref().and_then(|p| crate::input::load(p).reader_language())
+        });
+        super::say(lang.unwrap_or(model::Language::En))
+    };
+    let fail_early = |m: Msg, hint: Option<Msg>| {
+        eprintln!("{}", super::error_text(&early_say(), &m, hint.as_ref()));
         ExitCode::from(EXIT_INVALID)
     };
-    let kinds_hint = || {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        format!("  = hint: the kinds are {}; `kano chart --list` describes them", names.join(", "))
-    };
+    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+    let kinds_hint = || Msg::new("cmd.chart_kinds_hint").list("list", &names);
     let Some(path) = &args.workshop else {
         if args.list {
-            println!("chart kinds (`kano chart WORKSHOP --list` shows a workshop's charts):");
+            println!("{}", early_say()(&Msg::new("cmd.chart_kinds_heading")));
             for k in Kind::ALL {
                 println!("  {:<18} {}", k.name(), k.about());
             }
             return ExitCode::SUCCESS;
         }
-        return fail(
-            "error: `kano chart` needs a WORKSHOP\n  = hint: kano chart WORKSHOP --kind KIND, or --all; \
-             `kano chart --list` lists the kinds"
-                .to_owned(),
+        return fail_early(
+            Msg::new("cmd.chart_needs_workshop"),
+            Some(Msg::new("cmd.chart_needs_workshop_hint")),
         );
     };
     if !args.list && !args.all && args.kind.is_none() {
-        return fail(format!("error: say which chart: --kind KIND, or --all\n{}", kinds_hint()));
+        return fail_early(Msg::new("cmd.chart_say_which"), Some(kinds_hint()));
     }
     // the kind (and id) asked for, before loading anything
     let wanted: Option<(Kind, Option<String>)> = match &args.kind {
@@ -77,11 +101,16 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
             match found {
                 Some(f) => Some(f),
                 None => {
-                    let mut msg = format!("error: unknown chart kind `{k}`");
-                    if let Some(s) = diag::suggest(k, Kind::ALL.iter().map(|k| k.name())) {
-                        msg.push_str(&format!("\n  = hint: did you mean `{s}`?"));
-                    }
-                    return fail(format!("{msg}\n{}", kinds_hint()));
+                    let hint = match diag::suggest(k, Kind::ALL.iter().map(|k| k.name())) {
+                        Some(s) => Msg::new("cmd.chart_kinds_suggest_hint")
+                            .text("candidate", s)
+                            .list("list", &names),
+                        None => kinds_hint(),
+                    };
+                    return fail_early(
+                        Msg::new("cmd.chart_unknown_kind").text("kind", k),
+                        Some(hint),
+                    );
                 }
             }
         }
@@ -89,27 +118,34 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
     let format_of_out = args.out.as_deref().filter(|_| !args.all).map(Format::of_path);
     let format = match (format_of_out, args.format) {
         (Some(None), _) => {
-            return fail(format!(
-                "error: cannot tell the format of `{}`\n  = hint: name the file .svg, .png or .pdf",
-                args.out.as_deref().unwrap_or(std::path::Path::new("")).display()
-            ));
+            let file = args.out.as_deref().unwrap_or(std::path::Path::new("")).display();
+            return fail_early(
+                Msg::new("cmd.chart_unknown_format").text("file", file),
+                Some(Msg::new("cmd.chart_unknown_format_hint")),
+            );
         }
         (Some(Some(f)), Some(g)) if f != g => {
-            return fail(format!(
-                "error: --format {} does not match the file name `{}`",
-                g.extension(),
-                args.out.as_deref().unwrap_or(std::path::Path::new("")).display()
-            ));
+            let file = args.out.as_deref().unwrap_or(std::path::Path::new("")).display();
+            return fail_early(
+                Msg::new("cmd.chart_format_mismatch")
+                    .text("format", g.extension())
+                    .text("file", file),
+                None,
+            );
         }
         (Some(Some(f)), _) => f,
         (None, g) => g.unwrap_or(Format::Svg),
     };
 
-    let flag = args.lang.map(model::Language::from);
     let Some((ws, loaded)) = load_for_output(path, "no_chart", flag) else {
         return ExitCode::from(EXIT_INVALID);
     };
     let lang = args.lang.map_or(ws.data.workshop.language, model::Language::from);
+    let say = super::say(lang);
+    let fail = |m: Msg, hint: Option<Msg>| {
+        eprintln!("{}", super::error_text(&say, &m, hint.as_ref()));
+        ExitCode::from(EXIT_INVALID)
+    };
     let only = wanted.as_ref().map(|(k, _)| *k);
     // the figures: the analysis (every chart but Kano's) and the Kano classification, each
     // only when a chart of it is wanted
@@ -118,8 +154,12 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         match analyze_workshop(&ws, &loaded, &opts) {
             Ok(a) => Some(a),
             Err((diags, sources)) => {
-                eprint!("{}", diag::render(&diags, &sources, &super::say(lang)));
-                return fail(format!("{}: nothing analysed; no chart written", path.display()));
+                eprint!("{}", diag::render(&diags, &sources, &say));
+                let m = Msg::new("cmd.outcome")
+                    .text("path", path.display())
+                    .word("outcome", "nothing_analysed_no_chart");
+                eprintln!("{}", say(&m));
+                return ExitCode::from(EXIT_INVALID);
             }
         }
     } else {
@@ -127,7 +167,14 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
     };
     let (kano, kano_error) = match only.is_none_or(Kind::is_kano).then(|| kano_data(&ws)) {
         Some(Ok(kano)) => (kano, None),
-        Some(Err(e)) => (None, Some(diag::chain(&e))),
+        Some(Err(e)) => {
+            // its problems once; the Kano charts are then missing for that reason
+            let mut err = std::io::stderr().lock();
+            let sources = std::collections::BTreeMap::new();
+            let _ = err.write_all(diag::render(&e.to_diagnostics(), &sources, &say).as_bytes());
+            let why = Msg::new("cmd.kano_survey_unclassified").text("file", e.file().display());
+            (None, Some(say(&why)))
+        }
         None => (None, None),
     };
     let inputs = view::charts::ChartInputs { analysis: analysis.as_ref(), kano: kano.as_ref() };
@@ -139,18 +186,21 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         }
     }
     if args.list {
-        println!("charts of {} ({}):", path.display(), lang.key());
+        let m = Msg::new("cmd.chart_list_heading")
+            .text("path", path.display())
+            .text("lang", lang.key());
+        println!("{}", say(&m));
         for c in &charts.charts {
             println!("  {:<24} {}", c.name(), c.spec.title());
         }
         for (k, why) in &charts.missing {
-            println!("  {:<24} (none: {why})", k.name());
+            println!("  {:<24} {}", k.name(), say(&Msg::new("cmd.chart_none").text("why", why)));
         }
         return ExitCode::SUCCESS;
     }
     let faces = match text::Faces::embedded() {
         Ok(f) => f,
-        Err(e) => return fail(format!("error: {e}")),
+        Err(e) => return fail(Msg::new("cmd.fonts_error").text("error", e), None),
     };
     let meta = &ws.data.workshop;
     let doc_meta = |title: &str| render::pdf::DocMeta {
@@ -168,7 +218,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
                     .map_err(|source| ChartFileError::Draw { name: c.name(), source })?;
             render::write_atomic(file, &bytes)
                 .map_err(|source| ChartFileError::Write { file: file.to_path_buf(), source })?;
-            println!("wrote {}", file.display());
+            println!("{}", say(&Msg::new("cmd.wrote").text("file", file.display())));
             Ok(())
         };
 
@@ -177,16 +227,17 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
             std::path::PathBuf::from("output").join(format!("{}-charts", ws.slug))
         });
         for (k, why) in &charts.missing {
-            eprintln!("skipped {}: {why}", k.name());
+            let m = Msg::new("cmd.chart_skipped").text("kind", k.name()).text("why", why);
+            eprintln!("{}", say(&m));
         }
         if charts.charts.is_empty() {
-            return fail(format!("error: {} has no data for any chart", path.display()));
+            return fail(Msg::new("cmd.chart_no_data").text("path", path.display()), None);
         }
         let mut failed = false;
         for c in &charts.charts {
             let file = dir.join(format!("{}.{}", c.name(), format.extension()));
             if let Err(e) = write(c, &file, format) {
-                eprintln!("error: {}", diag::chain(&e));
+                eprintln!("{}", super::error_text(&say, &e.message(), None));
                 failed = true;
             }
         }
@@ -197,12 +248,13 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         return ExitCode::from(EXIT_INVALID);
     };
     if let Some((_, why)) = charts.missing.iter().find(|(k, _)| *k == kind) {
-        return fail(format!(
-            "error: no `{}` chart for {}: {why}\n  = hint: `kano chart {} --list` shows the charts it has data for",
-            kind.name(),
-            path.display(),
-            path.display()
-        ));
+        return fail(
+            Msg::new("cmd.chart_none_of_kind")
+                .text("kind", kind.name())
+                .text("path", path.display())
+                .text("why", why),
+            Some(Msg::new("cmd.chart_list_hint").text("path", path.display())),
+        );
     }
     let of_kind: Vec<&NamedChart> = charts.charts.iter().filter(|c| c.kind == kind).collect();
     let chosen = match &id {
@@ -210,26 +262,23 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         None => of_kind.first().copied(),
     };
     let Some(chosen) = chosen else {
-        let names: Vec<String> = of_kind.iter().map(|c| format!("`{}`", c.name())).collect();
-        return fail(format!(
-            "error: {} has no chart `{}-{}`\n  = hint: the {} charts are {}",
-            path.display(),
-            kind.name(),
-            id.unwrap_or_default(),
-            kind.name(),
-            names.join(", ")
-        ));
+        let names: Vec<String> = of_kind.iter().map(|c| c.name()).collect();
+        return fail(
+            Msg::new("cmd.chart_no_such_chart")
+                .text("path", path.display())
+                .text("name", format!("{}-{}", kind.name(), id.unwrap_or_default())),
+            Some(Msg::new("cmd.chart_of_kind_hint").text("kind", kind.name()).list("list", &names)),
+        );
     };
     if id.is_none() && of_kind.len() > 1 {
         let others: Vec<String> = of_kind[1..].iter().map(|c| c.name()).collect();
-        eprintln!(
-            "note: {} has {} `{}` charts; drew `{}` (the others: {})",
-            path.display(),
-            of_kind.len(),
-            kind.name(),
-            chosen.name(),
-            others.join(", ")
-        );
+        let m = Msg::new("cmd.chart_drew_first")
+            .text("path", path.display())
+            .text("n", of_kind.len())
+            .text("kind", kind.name())
+            .text("chosen", chosen.name())
+            .list("others", &others);
+        eprintln!("{}", super::note_text(&say, &m, None));
     }
     let file = args.out.clone().unwrap_or_else(|| {
         std::path::PathBuf::from("output").join(format!(
@@ -241,6 +290,6 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
     });
     match write(chosen, &file, format) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(format!("error: {}", diag::chain(&e))),
+        Err(e) => fail(e.message(), None),
     }
 }

@@ -4,10 +4,10 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use super::EXIT_INVALID;
-use crate::pipeline::classify;
-use crate::pipeline::load_and_check;
 use crate::diag::Msg;
 use crate::model::Language;
+use crate::pipeline::classify;
+use crate::pipeline::load_and_check;
 use crate::{analysis, cli, diag, input, render};
 
 static PROGRESS: std::sync::OnceLock<indicatif::ProgressBar> = std::sync::OnceLock::new();
@@ -126,7 +126,8 @@ pub fn run(args: &cli::ClassifyArgs) -> ExitCode {
         (path.to_path_buf(), std::collections::HashMap::new())
     };
     let opts = if want_progress(&survey, args.no_progress) {
-        let bar = indicatif::ProgressBar::new_spinner().with_message(say(&Msg::new("cmd.progress")));
+        let bar =
+            indicatif::ProgressBar::new_spinner().with_message(say(&Msg::new("cmd.progress")));
         bar.set_style(
             indicatif::ProgressStyle::with_template("{spinner} {human_pos} {msg} · {elapsed}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
@@ -149,7 +150,11 @@ pub fn run(args: &cli::ClassifyArgs) -> ExitCode {
                 classify::ClassifyError::BadAnswers { file, listed, total } => {
                     let more = total.saturating_sub(listed.len() as u64);
                     if more > 0 {
-                        let _ = writeln!(err, "{}", say(&Msg::new("survey.more_answers").text("n", more)));
+                        let _ = writeln!(
+                            err,
+                            "{}",
+                            say(&Msg::new("survey.more_answers").text("n", more))
+                        );
                     }
                     Msg::new("survey.bad_answers_summary").text("file", file).text("total", total)
                 }

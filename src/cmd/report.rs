@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use super::EXIT_INVALID;
 use crate::cmd::load_for_output;
-use crate::pipeline::{analyze_workshop, kano_data};
 use crate::diag::Msg;
+use crate::pipeline::{analyze_workshop, kano_data};
 use crate::{analysis, cli, diag, input, model, render, view};
 
 pub fn run(args: &cli::ReportArgs) -> ExitCode {
@@ -43,9 +43,11 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
             Ok(t) => t,
             Err(e) => {
                 let m = match &e {
-                    input::TemplateDirError::Io { path, source } => Msg::new("cmd.templates_unreadable")
-                        .text("path", path.display())
-                        .text("error", source),
+                    input::TemplateDirError::Io { path, source } => {
+                        Msg::new("cmd.templates_unreadable")
+                            .text("path", path.display())
+                            .text("error", source)
+                    }
                     input::TemplateDirError::NotUtf8(path) => {
                         Msg::new("cmd.template_not_utf8").text("path", path.display())
                     }
@@ -98,7 +100,8 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
         Ok(a) => data.analysis = Some(a),
         Err((diags, sources)) => {
             let _ = err.write_all(diag::render(&diags, &sources, &say).as_bytes());
-            let m = Msg::new("cmd.outcome").text("path", path.display()).word("outcome", "no_report");
+            let m =
+                Msg::new("cmd.outcome").text("path", path.display()).word("outcome", "no_report");
             let _ = writeln!(err, "{}", say(&m));
             return ExitCode::from(EXIT_INVALID);
         }

@@ -208,7 +208,7 @@ fn a_kind_with_several_charts_draws_the_first_and_names_the_others() {
     let o = kano(&["chart", "workshops/zh-bank", "--kind", "journey", "-o", out.to_str().unwrap()]);
     assert_eq!(code(&o), 0);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("drew `journey-g1-j1`") && err.contains("journey-g6-j1"), "{err}");
+    assert!(err.contains("已画 `journey-g1-j1`") && err.contains("`journey-g6-j1`"), "{err}");
     assert!(svg_text(&out).contains("新市民网点开户"));
     // an id that does not exist
     let o = kano(&[
@@ -312,7 +312,7 @@ fn answers_the_analysis_rejects_are_exit_2_unless_only_kano_is_drawn() {
     // in the workshop's language (zh-CN: it does not say)
     assert!(err.contains("NPS 答案 `11` 超出了量表 0..10（第 3 行，`评分` 列）"), "{err}");
     assert!(err.contains("nps.csv:3:"), "{err}");
-    assert!(err.contains("no chart written"), "{err}");
+    assert!(err.contains("：未做分析；未生成图表"), "{err}");
     assert!(!out.exists());
     // the Kano charts need no analysis
     let file = dir.path().join("bw.svg");
@@ -401,7 +401,8 @@ fn the_emotion_curve_of_a_journey_as_svg_and_pdf() {
     let o = kano(&["chart", "workshops/zh-bank", "--kind", "emotion", "-o", out.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("drew `emotion-g1-j1`") && err.contains("emotion-g6-j1"), "{err}");
+    assert!(err.contains("注意：") && err.contains("已画 `emotion-g1-j1`"), "{err}");
+    assert!(err.contains("`emotion-g6-j1`"), "{err}");
     // in English, and as PNG
     let out = tmp.path().join("e.png");
     let o = kano(&[

@@ -133,9 +133,19 @@ fn unrecognised_answers_are_listed_with_row_and_column() {
     let o = kano(&["classify", p]);
     assert_eq!(code(&o), 2);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("unrecognised answer `maybe` in row 3, column `k1_F`"), "{err}");
-    assert!(err.contains("unrecognised answer `9` in row 5, column `k1_D`"), "{err}");
+    // a bare survey file: English unless --lang; row and column of the CSV, the header
+    assert!(err.contains("error: unrecognised answer `maybe`\n --> "), "{err}");
+    assert!(err.contains("bad.csv:3:2\n  = field: k1_F\n  = expected: a Kano answer"), "{err}");
+    assert!(err.contains("error: unrecognised answer `9`\n --> "), "{err}");
+    assert!(err.contains("bad.csv:5:3\n  = field: k1_D"), "{err}");
     assert!(err.contains("2 unrecognised answer(s); nothing classified"), "{err}");
+    let o = kano(&["classify", p, "--lang", "zh-CN"]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("错误：无法识别的答案 `maybe`\n --> "), "{err}");
+    assert!(err.contains("  = 字段：k1_F\n  = 应为：Kano 答案（1–5 或选项文字）"), "{err}");
+    assert!(err.contains("  = 提示：答案是代码 1–5"), "{err}");
+    assert!(err.contains("：2 个无法识别的答案；未做分类"), "{err}");
     assert!(o.stdout.is_empty());
     // skipped and counted on request; the blank is missing, not invalid
     let v = json(&["classify", p, "--skip-invalid", "--format", "json"]);
@@ -161,7 +171,11 @@ fn header_without_pairs_says_what_it_expected() {
 fn unknown_segment_column_is_exit_2() {
     let o = kano(&["classify", "workshops/zh-bank", "--by", "nosuch"]);
     assert_eq!(code(&o), 2);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no segment column `nosuch`"));
+    // in the workshop's language
+    assert!(String::from_utf8_lossy(&o.stderr).contains("错误：没有细分列 `nosuch`"));
+    let o = kano(&["classify", "workshops/zh-bank", "--by", "nosuch", "--lang", "en"]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("error: no segment column `nosuch`"));
 }
 
 #[test]

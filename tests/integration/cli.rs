@@ -38,11 +38,18 @@ fn unknown_subcommand_is_exit_2() {
 #[test]
 fn new_scaffolds_a_clean_workshop() {
     let tmp = tempfile::tempdir().unwrap();
-    for (lang, groups) in [("zh-CN", "6 个小组"), ("en", "3 group(s)")] {
+    for (lang, groups, refused) in [
+        ("zh-CN", "6 个小组", "已存在且不是空文件夹"),
+        ("en", "3 group(s)", "already exists and is not empty"),
+    ] {
         let dir = tmp.path().join(format!("ws-{lang}"));
         let d = dir.to_str().unwrap();
         let o = kano(&["new", d, "--lang", lang]);
         assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        // in the example's language
+        let said = String::from_utf8_lossy(&o.stdout);
+        let created = if lang == "en" { "created " } else { "已创建 " };
+        assert!(said.starts_with(created) && said.contains(&format!("kano check {d}")), "{said}");
         let first = std::fs::read_to_string(dir.join("workshop.yaml")).unwrap();
         assert!(first.starts_with("# yaml-language-server: $schema=schema/workshop.schema.json"));
         assert!(dir.join("schema/workshop.schema.json").is_file());
@@ -60,9 +67,9 @@ fn new_scaffolds_a_clean_workshop() {
         assert!(String::from_utf8_lossy(&o.stdout).contains(groups));
         // a second run refuses and leaves the folder as it was
         let before = std::fs::read(dir.join("workshop.yaml")).unwrap();
-        let o = kano(&["new", d]);
+        let o = kano(&["new", d, "--lang", lang]);
         assert_eq!(code(&o), 2);
-        assert!(String::from_utf8_lossy(&o.stderr).contains("already exists and is not empty"));
+        assert!(String::from_utf8_lossy(&o.stderr).contains(refused));
         assert_eq!(std::fs::read(dir.join("workshop.yaml")).unwrap(), before);
     }
     // nothing but the two folders was left behind (no temporary folders)
@@ -75,6 +82,11 @@ fn new_refuses_a_file() {
     let f = tmp.path().join("taken");
     std::fs::write(&f, "x").unwrap();
     let o = kano(&["new", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("错误：") && err.contains("已存在，但不是文件夹"), "{err}");
+    assert!(err.contains("= 提示：请换一个新的文件夹名"), "{err}");
+    let o = kano(&["new", f.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("is not a folder"));
 }

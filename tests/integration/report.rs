@@ -237,7 +237,13 @@ fn one_group_report() {
     let o = kano(&["report", "workshops/zh-bank", "-o", out, "--group", "g9"]);
     assert_eq!(code(&o), 2);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("no group `g9`") && err.contains("g1"), "{err}");
+    assert!(err.contains("错误：工作坊中没有小组 `g9`；未生成报告"), "{err}");
+    assert!(err.contains("= 提示：是不是要写 `g1`？"), "{err}");
+    let o = kano(&["report", "workshops/zh-bank", "-o", out, "--group", "nosuch", "--lang", "en"]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("error: the workshop has no group `nosuch`; no report written"), "{err}");
+    assert!(err.contains("= hint: the groups are: `g1`, `g2`"), "{err}");
 }
 
 #[test]

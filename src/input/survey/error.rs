@@ -66,7 +66,7 @@ struct Inner {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The file could not be opened or read.
-    #[error("cannot read: {0}")]
+    #[error("cannot read the survey file: {0}")]
     Io(#[source] io::Error),
     /// Nothing but blank lines (or nothing at all).
     #[error("the file is empty (no header row)")]
@@ -312,46 +312,69 @@ impl SurveyError {
         match self.kind() {
             ErrorKind::Io(e) => Msg::new("survey.cannot_read").text("error", e),
             ErrorKind::Empty => Msg::new("survey.empty"),
-            ErrorKind::NotText(what) => Msg::new("survey.not_text").word("what", text::binary_word(what)),
-            ErrorKind::NoFeatures { headers } => Msg::new("survey.no_features").msg("headers", header_list(headers)),
-            ErrorKind::MissingPartner { feature, found_role, missing, .. } => Msg::new("survey.missing_partner")
-                .text("feature", feature)
-                .word("found", found_role.word())
-                .word("missing", missing.word()),
-            ErrorKind::OrphanImportance { feature } => Msg::new("survey.orphan_importance").text("feature", feature),
-            ErrorKind::DuplicateColumn { feature, role, first, first_index, second, second_index } => {
-                Msg::new("survey.duplicate_column")
+            ErrorKind::NotText(what) => {
+                Msg::new("survey.not_text").word("what", text::binary_word(what))
+            }
+            ErrorKind::NoFeatures { headers } => {
+                Msg::new("survey.no_features").msg("headers", header_list(headers))
+            }
+            ErrorKind::MissingPartner { feature, found_role, missing, .. } => {
+                Msg::new("survey.missing_partner")
                     .text("feature", feature)
-                    .word("role", role.word())
-                    .text("first", first)
+                    .word("found", found_role.word())
+                    .word("missing", missing.word())
+            }
+            ErrorKind::OrphanImportance { feature } => {
+                Msg::new("survey.orphan_importance").text("feature", feature)
+            }
+            ErrorKind::DuplicateColumn {
+                feature,
+                role,
+                first,
+                first_index,
+                second,
+                second_index,
+            } => Msg::new("survey.duplicate_column")
+                .text("feature", feature)
+                .word("role", role.word())
+                .text("first", first)
+                .text("first_index", first_index)
+                .text("second", second)
+                .text("second_index", second_index),
+            ErrorKind::DuplicateHeader { name, first_index, second_index } => {
+                Msg::new("survey.duplicate_header")
+                    .text("name", name)
                     .text("first_index", first_index)
-                    .text("second", second)
                     .text("second_index", second_index)
             }
-            ErrorKind::DuplicateHeader { name, first_index, second_index } => Msg::new("survey.duplicate_header")
-                .text("name", name)
-                .text("first_index", first_index)
-                .text("second_index", second_index),
-            ErrorKind::MissingColumn { layout, column, headers } => Msg::new("survey.missing_column")
-                .word("layout", layout_word(*layout))
-                .text("column", column)
-                .msg("headers", header_list(headers)),
+            ErrorKind::MissingColumn { layout, column, headers } => {
+                Msg::new("survey.missing_column")
+                    .word("layout", layout_word(*layout))
+                    .text("column", column)
+                    .msg("headers", header_list(headers))
+            }
             ErrorKind::Csv(e) => Msg::new("survey.csv").text("error", e),
-            ErrorKind::InvalidUtf8 { encoding } => Msg::new("survey.invalid_utf8").text("encoding", encoding),
-            ErrorKind::LineTooLong { limit } => Msg::new("survey.line_too_long").text("limit", limit),
+            ErrorKind::InvalidUtf8 { encoding } => {
+                Msg::new("survey.invalid_utf8").text("encoding", encoding)
+            }
+            ErrorKind::LineTooLong { limit } => {
+                Msg::new("survey.line_too_long").text("limit", limit)
+            }
             ErrorKind::Ragged { found, expected } => {
                 Msg::new("survey.ragged").text("found", found).text("expected", expected)
             }
             ErrorKind::BadCount { value } => Msg::new("survey.bad_count").text("value", value),
             ErrorKind::BlankFeature => Msg::new("survey.blank_feature"),
-            ErrorKind::MappingHeader { column, headers } => {
-                Msg::new("survey.mapping_header").text("column", column).msg("headers", header_list(headers))
-            }
+            ErrorKind::MappingHeader { column, headers } => Msg::new("survey.mapping_header")
+                .text("column", column)
+                .msg("headers", header_list(headers)),
             ErrorKind::MappingUnknownColumn { name, suggestion: None } => {
                 Msg::new("survey.mapping_unknown_column").text("name", name)
             }
             ErrorKind::MappingUnknownColumn { name, suggestion: Some(s) } => {
-                Msg::new("survey.mapping_unknown_column_suggest").text("name", name).text("suggestion", s)
+                Msg::new("survey.mapping_unknown_column_suggest")
+                    .text("name", name)
+                    .text("suggestion", s)
             }
             ErrorKind::MappingDuplicateFeature { feature } => {
                 Msg::new("survey.mapping_duplicate_feature").text("feature", feature)
@@ -363,9 +386,9 @@ impl SurveyError {
             ErrorKind::UnknownRespondentColumn { name } => {
                 Msg::new("survey.unknown_respondent_column").text("name", name)
             }
-            ErrorKind::WrongLayout { found, wanted } => {
-                Msg::new("survey.wrong_layout").word("layout", layout_word(*found)).text("wanted", wanted)
-            }
+            ErrorKind::WrongLayout { found, wanted } => Msg::new("survey.wrong_layout")
+                .word("layout", layout_word(*found))
+                .text("wanted", wanted),
         }
     }
 
@@ -376,19 +399,27 @@ impl SurveyError {
             ErrorKind::Empty => Msg::new("survey.empty_hint"),
             ErrorKind::NotText(_) => Msg::new("survey.not_text_hint"),
             ErrorKind::NoFeatures { .. } => Msg::new("survey.no_features_hint"),
-            ErrorKind::MissingPartner { expected_name, missing, .. } => Msg::new("survey.missing_partner_hint")
-                .word("missing", missing.word())
-                .text("expected_name", expected_name),
-            ErrorKind::OrphanImportance { feature } => Msg::new("survey.orphan_importance_hint").text("feature", feature),
+            ErrorKind::MissingPartner { expected_name, missing, .. } => {
+                Msg::new("survey.missing_partner_hint")
+                    .word("missing", missing.word())
+                    .text("expected_name", expected_name)
+            }
+            ErrorKind::OrphanImportance { feature } => {
+                Msg::new("survey.orphan_importance_hint").text("feature", feature)
+            }
             ErrorKind::DuplicateColumn { .. } | ErrorKind::DuplicateHeader { .. } => {
                 Msg::new("survey.duplicate_column_hint")
             }
-            ErrorKind::MissingColumn { layout: Layout::Counts, .. } => Msg::new("survey.missing_column_counts_hint"),
+            ErrorKind::MissingColumn { layout: Layout::Counts, .. } => {
+                Msg::new("survey.missing_column_counts_hint")
+            }
             ErrorKind::MissingColumn { .. } => Msg::new("survey.missing_column_long_hint"),
             ErrorKind::Csv(_) => Msg::new("survey.csv_hint"),
             ErrorKind::InvalidUtf8 { .. } => Msg::new("survey.invalid_utf8_hint"),
             ErrorKind::LineTooLong { .. } => Msg::new("survey.line_too_long_hint"),
-            ErrorKind::Ragged { found, expected } if found > expected => Msg::new("survey.ragged_more_hint"),
+            ErrorKind::Ragged { found, expected } if found > expected => {
+                Msg::new("survey.ragged_more_hint")
+            }
             ErrorKind::Ragged { .. } => Msg::new("survey.ragged_fewer_hint"),
             ErrorKind::BadCount { .. } => Msg::new("survey.bad_count_hint"),
             ErrorKind::BlankFeature => Msg::new("survey.blank_feature_hint"),
@@ -396,7 +427,9 @@ impl SurveyError {
             ErrorKind::MappingUnknownColumn { .. } | ErrorKind::UnknownRespondentColumn { .. } => {
                 Msg::new("survey.copy_column_hint")
             }
-            ErrorKind::MappingDuplicateFeature { .. } => Msg::new("survey.mapping_duplicate_feature_hint"),
+            ErrorKind::MappingDuplicateFeature { .. } => {
+                Msg::new("survey.mapping_duplicate_feature_hint")
+            }
             ErrorKind::MappingColumnReused { .. } => Msg::new("survey.mapping_column_reused_hint"),
             ErrorKind::MappingEmpty => Msg::new("survey.mapping_empty_hint"),
         };

@@ -7,6 +7,16 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 
+/// The error's hint worded from the English catalog, as the commands print it.
+fn en_hint(e: &SurveyError) -> String {
+    crate::cmd::say(crate::model::Language::En)(&e.hint().expect("a hint"))
+}
+
+/// The error's message worded from the English catalog, as the commands print it.
+fn en_message(e: &SurveyError) -> String {
+    crate::cmd::say(crate::model::Language::En)(&e.message())
+}
+
 fn corpus(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/survey").join(name)
 }
@@ -399,7 +409,7 @@ fn gbk_after_a_long_ascii_start() {
             n + 1
         )
     );
-    assert!(e.hint().unwrap().contains("gb18030"));
+    assert!(en_hint(&e).contains("gb18030"));
     let opts =
         ReadOptions { encoding: encoding_rs::Encoding::for_label(b"gbk"), ..Default::default() };
     let mut s = read_bytes(&bytes, &opts).unwrap();
@@ -485,12 +495,12 @@ fn short_rows_read_as_blank_long_rows_fail() {
     let mut s = read_bytes(b"id,a_F,a_D,seg\nr1,1,5\n", &opts).unwrap();
     let e = s.for_each_record(|_| {}).unwrap_err();
     assert_eq!(e.to_string(), "t.csv, row 2: the row has 3 cells but the header has 4");
-    assert!(e.hint().unwrap().contains("missing cells"));
+    assert!(en_hint(&e).contains("missing cells"));
 
     let mut s = survey("id,a_F,a_D\nr1,1,5\nr2,I like it,but,no\n");
     let e = s.for_each_record(|_| {}).unwrap_err();
     assert_eq!(e.to_string(), "t.csv, row 3: the row has 4 cells but the header has 3");
-    assert!(e.hint().unwrap().contains("delimiter without quotes"));
+    assert!(en_hint(&e).contains("delimiter without quotes"));
 }
 
 #[test]
@@ -588,7 +598,7 @@ fn empty_files() {
     for bytes in [&b""[..], b"\n\n\r\n", b",,,\n1,2,3\n", b"\xEF\xBB\xBF"] {
         let e = err(bytes);
         assert_eq!(e.to_string(), "t.csv: the file is empty (no header row)", "{bytes:?}");
-        assert!(e.hint().unwrap().contains("header row"));
+        assert!(en_hint(&e).contains("header row"));
     }
 }
 
@@ -599,7 +609,7 @@ fn header_without_features() {
         e.to_string(),
         "t.csv, row 1: no Kano feature columns found; the header has `name`, `age`, `city`"
     );
-    let hint = e.hint().unwrap();
+    let hint = en_hint(&e);
     assert!(hint.contains("`<feature>_F`/`<feature>_D`"), "{hint}");
     assert!(hint.contains("`<feature>(功能)`/`<feature>(反功能)`"), "{hint}");
     assert!(hint.contains("`respondent,feature,functional,dysfunctional`"), "{hint}");
@@ -614,13 +624,13 @@ fn feature_with_one_column() {
         e.to_string(),
         "t.csv, row 1, column `F3_functional`: feature `F3` has a functional column but no dysfunctional column"
     );
-    assert!(e.hint().unwrap().contains("`F3_dysfunctional`"));
+    assert!(en_hint(&e).contains("`F3_dysfunctional`"));
     let e = err("编号,提醒（反功能）\n".as_bytes());
     assert_eq!(
         e.to_string(),
         "t.csv, row 1, column `提醒（反功能）`: feature `提醒` has a dysfunctional column but no functional column"
     );
-    assert!(e.hint().unwrap().contains("`提醒（功能）`"));
+    assert!(en_hint(&e).contains("`提醒（功能）`"));
     let diags = e.to_diagnostics();
     assert_eq!(diags.len(), 1);
     assert_eq!(
@@ -673,8 +683,8 @@ fn bad_counts_and_blank_features() {
             format!("t.csv, row 3, column `O`: count `{shown}` is not a non-negative whole number")
         );
         assert_eq!(
-            e.hint().as_deref(),
-            Some("write each count as a whole number (0 when nobody gave that answer)")
+            en_hint(&e),
+            "write each count as a whole number (0 when nobody gave that answer)"
         );
     }
     let mut s = survey("feature,A,O,M,I\n ,1,2,3,4\n");
@@ -713,7 +723,7 @@ fn binary_files() {
         e.to_string(),
         "t.csv: this is not a text survey file: an Excel workbook (.xlsx) or another zip archive"
     );
-    assert!(e.hint().unwrap().contains("CSV (UTF-8)"));
+    assert!(en_hint(&e).contains("CSV (UTF-8)"));
     let e = err(b"id,a_F\0,a_D\n");
     assert!(e.to_string().contains("NUL bytes"), "{e}");
 }
@@ -721,7 +731,10 @@ fn binary_files() {
 #[test]
 fn missing_file() {
     let e = open(Path::new("/nonexistent/survey.csv"), &ReadOptions::default()).unwrap_err();
-    assert!(e.to_string().starts_with("/nonexistent/survey.csv: cannot read: "), "{e}");
+    assert!(
+        e.to_string().starts_with("/nonexistent/survey.csv: cannot read the survey file: "),
+        "{e}"
+    );
     assert!(matches!(e.kind(), ErrorKind::Io(_)));
 }
 
@@ -811,4 +824,72 @@ fn synthetic_survey_round_trip() {
     assert_eq!(n, 20_000);
     assert_eq!(last, (1001, 19));
     assert!(per_code.iter().all(|&c| c > 0), "{per_code:?}");
+}
+
+/// Every survey error, worded in every language: each message and hint has a catalog entry
+/// (no key shown instead of words) and no blank left unfilled; the English words are the
+/// ones the library's `Display` gives.
+#[test]
+fn every_survey_error_is_worded_in_every_language() {
+    use crate::model::Language;
+    let headers = vec!["a".to_owned(), "b".to_owned()];
+    let many: Vec<String> = (0..25).map(|i| format!("h{i}")).collect();
+    let kinds = vec![
+        ErrorKind::Io(std::io::Error::other("boom")),
+        ErrorKind::Empty,
+        ErrorKind::NotText("a PDF document"),
+        ErrorKind::NoFeatures { headers: headers.clone() },
+        ErrorKind::NoFeatures { headers: many.clone() },
+        ErrorKind::NoFeatures { headers: Vec::new() },
+        ErrorKind::MissingPartner {
+            feature: "f".into(),
+            found_role: Role::Functional,
+            missing: Role::Dysfunctional,
+            expected_name: "f_D".into(),
+        },
+        ErrorKind::OrphanImportance { feature: "f".into() },
+        ErrorKind::DuplicateColumn {
+            feature: "f".into(),
+            role: Role::Importance,
+            first: "x".into(),
+            first_index: 1,
+            second: "y".into(),
+            second_index: 2,
+        },
+        ErrorKind::DuplicateHeader { name: "feature", first_index: 1, second_index: 3 },
+        ErrorKind::MissingColumn { layout: Layout::Counts, column: "A", headers: headers.clone() },
+        ErrorKind::MissingColumn { layout: Layout::Long, column: "feature", headers: many },
+        ErrorKind::Csv("UnequalLengths".into()),
+        ErrorKind::InvalidUtf8 { encoding: "UTF-8" },
+        ErrorKind::LineTooLong { limit: 10 },
+        ErrorKind::Ragged { found: 3, expected: 2 },
+        ErrorKind::Ragged { found: 1, expected: 2 },
+        ErrorKind::BadCount { value: "x".into() },
+        ErrorKind::BlankFeature,
+        ErrorKind::MappingHeader { column: "feature", headers },
+        ErrorKind::MappingUnknownColumn { name: "x".into(), suggestion: None },
+        ErrorKind::MappingUnknownColumn { name: "x".into(), suggestion: Some("y".into()) },
+        ErrorKind::MappingDuplicateFeature { feature: "f".into() },
+        ErrorKind::MappingColumnReused { name: "x".into(), feature: "f".into() },
+        ErrorKind::MappingEmpty,
+        ErrorKind::UnknownRespondentColumn { name: "id".into() },
+        ErrorKind::WrongLayout { found: Layout::Wide, wanted: "read it with `next_row`" },
+    ];
+    for kind in kinds {
+        let e = SurveyError::new("t.csv", kind).at(2).col("b").cell(1);
+        let english = e.to_string();
+        assert!(english.ends_with(&en_message(&e)), "{english} / {}", en_message(&e));
+        for lang in [Language::ZhCn, Language::ZhTw, Language::En] {
+            let say = crate::cmd::say(lang);
+            let mut texts = vec![say(&e.message())];
+            texts.extend(e.hint().map(|h| say(&h)));
+            for t in texts {
+                assert!(!t.contains("check.") && !t.contains("survey."), "{lang:?}: {t}");
+                let blanks = t.matches('{').count();
+                assert!(blanks == 0 || t.contains("counts: {"), "{lang:?}: {t}");
+            }
+        }
+        let d = &e.to_diagnostics()[0];
+        assert_eq!((d.pos.line, d.pos.col, d.path.as_str()), (2, 2, "b"));
+    }
 }

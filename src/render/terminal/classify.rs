@@ -1177,7 +1177,7 @@ mod tests {
 
     #[test]
     fn csv_header_and_rows() {
-        let s = render_to_string(&counts_report(), Format::Csv).unwrap();
+        let s = render_to_string(&counts_report(), Format::Csv, "en").unwrap();
         let lines: Vec<&str> = s.lines().collect();
         assert_eq!(lines.len(), 4);
         assert_eq!(
@@ -1229,7 +1229,7 @@ mod tests {
 
     #[test]
     fn csv_from_respondents_and_segmented() {
-        let s = render_to_string(&respondent_report(), Format::Csv).unwrap();
+        let s = render_to_string(&respondent_report(), Format::Csv, "en").unwrap();
         let mut rd = csv::Reader::from_reader(s.as_bytes());
         let header = rd.headers().unwrap().clone();
         let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
@@ -1254,7 +1254,7 @@ mod tests {
         let mut rd = csv::Reader::from_reader(s.as_bytes());
         assert_eq!(&rd.records().next().unwrap().unwrap()[1], tricky);
         // Segmented: two leading columns, blank value empty.
-        let s = render_to_string(&segmented_report(), Format::Csv).unwrap();
+        let s = render_to_string(&segmented_report(), Format::Csv, "en").unwrap();
         let lines: Vec<&str> = s.lines().collect();
         assert!(lines[0].starts_with("segment_column,segment_value,id,name,n,A,"));
         assert_eq!(lines.len(), 1 + 3 + 3 + 1);
@@ -1444,7 +1444,9 @@ mod tests {
         assert_eq!(render_to_string(&r, Format::Md, "en").unwrap(), md(&r));
         assert_eq!(render_to_string(&r, Format::Table, "en").unwrap(), table(&r));
         assert!(render_to_string(&r, Format::Csv, "en").unwrap().starts_with("id,name,"));
-        assert!(render_to_string(&r, Format::Json, "en").unwrap().starts_with("{\n  \"method\": {"));
+        assert!(
+            render_to_string(&r, Format::Json, "en").unwrap().starts_with("{\n  \"method\": {")
+        );
         let names: Vec<&str> =
             [Format::Table, Format::Csv, Format::Json, Format::Md].map(Format::name).to_vec();
         assert_eq!(names, ["table", "csv", "json", "md"]);
@@ -1461,7 +1463,7 @@ mod tests {
             coding: Coding::Reversed,
             ..Method::default()
         };
-        let p = method_phrases(&m, true, false).join(" · ");
+        let p = method_phrases(words("en"), &m, true, false).join(" · ");
         assert_eq!(
             p,
             "evaluation table pouliot · rule two_stage · continuous split 2.5 · Q and R pairs \
