@@ -65,10 +65,39 @@ fn workshop_survey_classifies() {
     for x in f {
         assert!(["A", "O", "M", "I", "R", "Q"].contains(&x["category"].as_str().unwrap()));
     }
+    // in the workshop's language by default; the English wording on request
     golden(
-        "classify/zh-bank.table",
+        "classify/zh-bank.zh-CN.table",
         &stdout(&["classify", "workshops/zh-bank", "--format", "table"]),
     );
+    golden(
+        "classify/zh-bank.table",
+        &stdout(&["classify", "workshops/zh-bank", "--format", "table", "--lang", "en"]),
+    );
+    // JSON and CSV are the same in every language
+    for format in ["json", "csv"] {
+        let zh = stdout(&["classify", "workshops/zh-bank", "--format", format]);
+        for lang in ["en", "zh-TW"] {
+            let other =
+                stdout(&["classify", "workshops/zh-bank", "--format", format, "--lang", lang]);
+            assert_eq!(zh, other, "{format} in {lang}");
+        }
+    }
+}
+
+/// A bare survey file is classified in English unless `--lang` says otherwise.
+#[test]
+fn bare_survey_file_language() {
+    let path = "tests/corpus/survey/reppl-transfers.csv";
+    let en = stdout(&["classify", path, "--format", "md"]);
+    assert_eq!(en, stdout(&["classify", path, "--format", "md", "--lang", "en"]));
+    assert!(en.starts_with("## Kano classification: "), "{en}");
+    golden(
+        "classify/reppl.zh-CN.md",
+        &stdout(&["classify", path, "--format", "md", "--lang", "zh-CN"]),
+    );
+    let tw = stdout(&["classify", path, "--format", "table", "--lang", "zh-TW"]);
+    assert!(tw.starts_with("編號 ") && tw.contains("圖例："), "{tw}");
 }
 
 /// The English workshop's survey tallies to METHODS' worked example for f1 (A=12 O=30 M=5

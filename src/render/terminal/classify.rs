@@ -201,6 +201,7 @@ pub(super) struct Words {
     analysed: String,
     dropped: String,
     list_separator: String,
+    drop_count: String,
     drop_reason: DropReasons,
     whole_sample: String,
     segment: String,
@@ -209,6 +210,8 @@ pub(super) struct Words {
     fong_mixed: String,
     fong_not_significant: String,
     kano_term: Letters,
+    md_phrase_separator: String,
+    md_sentence_end: String,
     md_heading: String,
     md_source: String,
     md_method: String,
@@ -409,7 +412,10 @@ fn respondents_phrase(w: &Words, report: &ClassifyReport) -> Option<String> {
     let details: Vec<String> = report
         .dropped
         .iter()
-        .map(|d| format!("{} {}", d.count, w.drop_reason(d.reason, report.method.max_questionable)))
+        .map(|d| {
+            let reason = w.drop_reason(d.reason, report.method.max_questionable);
+            fill(&w.drop_count, &[("n", &d.count.to_string()), ("reason", &reason)])
+        })
         .collect();
     let mut parts = Vec::new();
     if let Some(n) = report.respondents {
@@ -580,12 +586,12 @@ pub fn md_in(report: &ClassifyReport, lang: &str) -> String {
     let mut source =
         fill(&w.md_source, &[("source", &md_escape(&report.source)), ("layout", &report.layout)]);
     if let Some(r) = respondents_phrase(w, report) {
-        source.push_str("; ");
+        source.push_str(&w.md_phrase_separator);
         source.push_str(&r);
     }
-    let _ = writeln!(out, "{source}.");
+    let _ = writeln!(out, "{source}{}", w.md_sentence_end);
     out.push('\n');
-    let phrases = method_phrases(w, &report.method, continuous, true).join("; ");
+    let phrases = method_phrases(w, &report.method, continuous, true).join(&w.md_phrase_separator);
     let _ = writeln!(out, "{}", fill(&w.md_method, &[("phrases", &phrases)]));
     if report.method.rule != Rule::Plurality {
         out.push('\n');
@@ -1352,6 +1358,44 @@ mod tests {
         }
         spans.push((start, end));
         spans
+    }
+
+    /// The table and Markdown forms in Chinese: the catalog's words, the same figures; the
+    /// table's columns still line up under wide headers.
+    #[test]
+    fn chinese_goldens() {
+        for (name, r) in [
+            ("counts", counts_report()),
+            ("respondents", respondent_report()),
+            ("segmented", segmented_report()),
+        ] {
+            let t = table_in(&r, "zh-CN");
+            golden(&format!("{name}.zh-CN.txt"), &t);
+            golden(&format!("{name}.zh-CN.md"), &md_in(&r, "zh-CN"));
+            assert!(t.contains("图例：A 兴奋 魅力质量、O 期望 一元质量"), "{t}");
+            let header = t.lines().find(|l| l.starts_with("编号 ")).unwrap();
+            let n_end = cell_spans(header)[2].1;
+            for row in
+                t.lines().filter(|l| ["sms ", "allq ", "water "].iter().any(|p| l.starts_with(p)))
+            {
+                assert_eq!(cell_spans(row)[2].1, n_end, "{row}\n{header}");
+            }
+        }
+        let resp = md_in(&respondent_report(), "zh-CN");
+        assert!(resp.contains("分析了 58 位受访者、剔除 3 位（直线作答（喜欢/不喜欢） 2 位、Q 答案多于 2 个 1 位）。"), "{resp}");
+        assert!(resp.contains("规则 `moai`（相差 6 个百分点以内视为接近并列）"), "{resp}");
+        let tw = md_in(&respondent_report(), "zh-TW");
+        golden("respondents.zh-TW.md", &tw);
+        assert!(tw.contains("- **A** 興奮 (魅力品質)") && tw.contains("混合 A/O"), "{tw}");
+        // the English default is the English catalog
+        assert_eq!(md(&respondent_report()), md_in(&respondent_report(), "en"));
+        // machine outputs do not depend on the language
+        for f in [Format::Json, Format::Csv] {
+            let r = segmented_report();
+            let en = render_to_string(&r, f, "en").unwrap();
+            assert_eq!(render_to_string(&r, f, "zh-CN").unwrap(), en);
+            assert_eq!(render_to_string(&r, f, "zh-TW").unwrap(), en);
+        }
     }
 
     #[test]
