@@ -127,6 +127,14 @@ pub struct Parsed<T> {
 pub fn from_document<T: DeserializeOwned>(doc: &Document, file: &str) -> Parsed<T> {
     let mut by_id: HashMap<usize, &Node> = HashMap::new();
     index_nodes(&doc.root, &mut by_id);
+    // each key's mapping: a wrong key leaves its entry out, so checks of the mapping as a
+    // whole (a sum of its values) would report follow-on errors
+    let mut key_of: HashMap<usize, &str> = HashMap::new();
+    for n in by_id.values() {
+        if let NodeKind::Map(entries) = &n.kind {
+            key_of.extend(entries.iter().map(|(k, _)| (k.id, n.path.as_str())));
+        }
+    }
     let mut poisoned: HashSet<usize> = HashSet::new();
     let mut missing: HashMap<usize, Vec<&'static str>> = HashMap::new();
     let mut invalid: BTreeSet<String> = BTreeSet::new();
@@ -178,6 +186,9 @@ pub fn from_document<T: DeserializeOwned>(doc: &Document, file: &str) -> Parsed<
             break;
         }
         invalid.insert(node.path.clone());
+        if let Some(map) = key_of.get(&node.id) {
+            invalid.insert((*map).to_owned());
+        }
     }
     hard.extend(soft);
     Parsed { value: None, diagnostics: hard, invalid }
@@ -592,7 +603,8 @@ impl<'de, 'a, I: Iterator<Item = Entry<'a>>> de::MapAccess<'de> for Map<'a, I> {
         match self.entries.next() {
             Some(Entry::Real((k, v))) => {
                 self.value = Some(Some(v));
-                seed.deserialize(NodeDe { node: k, ctx: self.ctx }).map(Some)
+                // a wrong key (a map keyed by a vocabulary) is reported at the key itself
+                seed.deserialize(NodeDe { node: k, ctx: self.ctx }).map(Some).map_err(|e| e.at(k))
             }
             Some(Entry::Missing(field)) => {
                 self.value = Some(None);

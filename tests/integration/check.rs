@@ -187,3 +187,33 @@ fn gutters_fit_three_digit_lines() {
         assert!([2, 3, 4].contains(&bar), "{line}");
     }
 }
+
+/// A wrong key of a map keyed by a vocabulary is reported at the key's own line and column
+/// (not at the map), in flow and in block style, and the map's other checks (the weights'
+/// sum) do not add a follow-on error.
+#[test]
+fn a_wrong_map_key_is_reported_at_the_key() {
+    let o = kano(&["check", "--lang", "en", "tests/corpus/bad/wrong-map-key.yaml"]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("unknown SERVQUAL dimension `beauty`\n  --> "), "{err}");
+    assert!(err.contains("wrong-map-key.yaml:51:13\n"), "{err}");
+    assert!(
+        err.contains("   |             ^^^^^^\n   = field: servqual.weights.beauty\n"),
+        "{err}"
+    );
+    assert!(!err.contains("add up to"), "a follow-on of the wrong key: {err}");
+    // block style, a Chinese key, in a copy of the shipped example
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = root().join("workshops/zh-bank/workshop.yaml");
+    let text = std::fs::read_to_string(ws).unwrap();
+    let line = text.lines().position(|l| l.trim_start().starts_with("响应度:")).unwrap() + 1;
+    let col = text.lines().nth(line - 1).unwrap().find('响').unwrap() + 1;
+    let p = tmp.path().join("ws.yaml");
+    std::fs::write(&p, text.replacen("    响应度:", "    美观度:", 1)).unwrap();
+    let o = kano(&["check", p.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("未知的SERVQUAL 维度 `美观度`"), "{err}");
+    assert!(err.contains(&format!("ws.yaml:{line}:{col}\n")), "{err}");
+    assert!(err.contains("= 字段：servqual.weights.美观度"), "{err}");
+}
