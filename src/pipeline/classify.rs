@@ -105,7 +105,7 @@ impl ClassifyError {
                         file,
                         Pos { line, col: b.cell },
                         b.column.clone(),
-                        Msg::new("survey.bad_answer").text("value", &b.value),
+                        Msg::new("survey.bad_answer").text("value", one_line(&b.value)),
                     )
                     .expected(Msg::new("word").word("what", b.expected));
                     if i == 0 { d.hint(Msg::new("survey.bad_answers_hint")) } else { d }
@@ -135,6 +135,11 @@ impl ClassifyError {
             }
         }
     }
+}
+
+/// A cell's text on one line (control characters as spaces), for a message.
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// The features' accumulators for one group of respondents (the whole sample or a segment).

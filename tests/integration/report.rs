@@ -321,3 +321,68 @@ fn missing_glyphs_are_listed_and_source_date_epoch_dates_the_pdf() {
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("SOURCE_DATE_EPOCH"));
 }
+
+/// The command's own lines are in the report's language (`--lang`, else the workshop's):
+/// `SOURCE_DATE_EPOCH`, the templates folder, a Kano survey that cannot be classified (its
+/// problems with file, row, column and header), and what was written.
+#[test]
+fn command_lines_follow_the_workshop_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let out = out.to_str().unwrap();
+    let run = |args: &[&str], epoch: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kano"));
+        cmd.args(args).current_dir(root()).env_remove("SOURCE_DATE_EPOCH");
+        if let Some(e) = epoch {
+            cmd.env("SOURCE_DATE_EPOCH", e);
+        }
+        let o = cmd.output().unwrap();
+        (code(&o), String::from_utf8_lossy(&o.stderr).into_owned(), o.stdout)
+    };
+    let (c, err, _) = run(&["report", "workshops/zh-bank", "-o", out], Some("昨天"));
+    assert_eq!(c, 2);
+    assert!(err.starts_with("错误：SOURCE_DATE_EPOCH 的值是 `昨天`"), "{err}");
+    assert!(err.contains("；未生成报告\n  = 提示："), "{err}");
+    let (c, err, _) =
+        run(&["report", "workshops/zh-bank", "-o", out, "--lang", "zh-TW"], Some("x"));
+    assert_eq!(c, 2);
+    assert!(
+        err.contains("錯誤：SOURCE_DATE_EPOCH 的值是 `x`") && err.contains("未產生報告"),
+        "{err}"
+    );
+    let (c, err, _) =
+        run(&["report", "workshops/zh-bank", "-o", out, "--templates", "no/such/dir"], None);
+    assert_eq!(c, 2);
+    assert!(err.starts_with("错误：无法从 no/such/dir 读取模板："), "{err}");
+    // a survey that cannot be classified: the reader's diagnostics, then one line
+    let ws = tmp.path().join("ws");
+    std::fs::create_dir(&ws).unwrap();
+    for e in std::fs::read_dir(root().join("workshops/zh-bank")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, ws.join(p.file_name().unwrap())).unwrap();
+    }
+    let survey = ws.join("kano-survey.csv");
+    let text = std::fs::read_to_string(&survey).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[3].push_str(",7,7");
+    std::fs::write(&survey, lines.join("\n")).unwrap();
+    let (c, err, _) = run(&["report", ws.to_str().unwrap(), "-o", out], None);
+    assert_eq!(c, 2);
+    let cells = lines[0].split(',').count();
+    assert!(
+        err.contains(&format!("错误：这一行有 {} 个单元格，表头却有 {cells} 个", cells + 2)),
+        "{err}"
+    );
+    assert!(err.contains(&format!("kano-survey.csv:4:{}\n", cells + 1)), "{err}");
+    assert!(err.contains("= 提示：某个值里可能含有分隔符却没有加引号"), "{err}");
+    assert!(err.contains("Kano 问卷 ") && err.ends_with("无法分类；未生成报告\n"), "{err}");
+    let (c, err, _) = run(&["report", ws.to_str().unwrap(), "-o", out, "--lang", "en"], None);
+    assert_eq!(c, 2);
+    assert!(err.contains("error: the row has"), "{err}");
+    assert!(err.ends_with("cannot be classified; no report written\n"), "{err}");
+    // and what was written
+    let (c, _, stdout) = run(&["report", "workshops/zh-bank", "-o", out, "--group", "g1"], None);
+    assert_eq!(c, 0);
+    let stdout = String::from_utf8_lossy(&stdout);
+    assert!(stdout.starts_with("已写入 ") && stdout.contains("zh-bank-g1.pdf（"), "{stdout}");
+}

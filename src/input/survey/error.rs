@@ -466,9 +466,10 @@ fn header_list(items: &[String]) -> Msg {
     if items.is_empty() {
         return Msg::new("survey.no_named_columns");
     }
+    // one line each: a cell with a line break (a runaway quote) would break the message
     let clipped = items.iter().take(MAX).map(|s| {
-        let c: String = s.chars().take(40).collect();
-        if c.len() < s.len() { format!("{c}…") } else { c }
+        let c: String = s.chars().take(40).map(|c| if c.is_control() { ' ' } else { c }).collect();
+        if c.chars().count() < s.chars().count() { format!("{c}…") } else { c }
     });
     if items.len() > MAX {
         Msg::new("survey.headers_more").list("list", clipped).text("n", items.len() - MAX)
