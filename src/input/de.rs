@@ -130,11 +130,7 @@ pub fn from_document<T: DeserializeOwned>(doc: &Document, file: &str) -> Parsed<
     // each key's mapping: a wrong key leaves its entry out, so checks of the mapping as a
     // whole (a sum of its values) would report follow-on errors
     let mut key_of: HashMap<usize, &str> = HashMap::new();
-    for n in by_id.values() {
-        if let NodeKind::Map(entries) = &n.kind {
-            key_of.extend(entries.iter().map(|(k, _)| (k.id, n.path.as_str())));
-        }
-    }
+    index_keys(&doc.root, &mut key_of);
     let mut poisoned: HashSet<usize> = HashSet::new();
     let mut missing: HashMap<usize, Vec<&'static str>> = HashMap::new();
     let mut invalid: BTreeSet<String> = BTreeSet::new();
@@ -201,6 +197,18 @@ pub fn placeholder<T: DeserializeOwned>() -> Option<T> {
 
 fn child_path(parent: &str, field: &str) -> String {
     if parent.is_empty() { field.to_owned() } else { format!("{parent}.{field}") }
+}
+
+/// Each mapping key's id → the path of its mapping.
+fn index_keys<'n>(n: &'n Node, map: &mut HashMap<usize, &'n str>) {
+    match &n.kind {
+        NodeKind::Seq(items) => items.iter().for_each(|i| index_keys(i, map)),
+        NodeKind::Map(entries) => entries.iter().for_each(|(k, v)| {
+            map.insert(k.id, n.path.as_str());
+            index_keys(v, map);
+        }),
+        _ => {}
+    }
 }
 
 fn index_nodes<'n>(n: &'n Node, map: &mut HashMap<usize, &'n Node>) {

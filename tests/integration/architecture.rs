@@ -281,8 +281,16 @@ const PRINTING: &[&str] =
 
 /// Files of the readers whose diagnostics are keyed messages worded by the catalog's `check`
 /// section: no wording of their own either.
-const KEYED: &[&str] =
-    &["input/yaml.rs", "input/de.rs", "input/mod.rs", "model/check.rs", "model/date.rs"];
+const KEYED: &[&str] = &[
+    "input/yaml.rs",
+    "input/de.rs",
+    "input/mod.rs",
+    "input/survey/error.rs",
+    "model/check.rs",
+    "model/date.rs",
+    "pipeline/mod.rs",
+    "pipeline/classify.rs",
+];
 
 /// Files of printing modules that hold an input vocabulary all the same: the wordings of
 /// the Kano questionnaire's five answers, which classification recognises.
