@@ -52,6 +52,12 @@ impl ChartFileError {
     }
 }
 
+/// One line about a kind of chart and where its data comes from
+/// (`check.cmd.chart_about.<kind>`, the kind's name with `_` for `-`).
+fn about(k: view::specs::Kind) -> Msg {
+    Msg::new(&format!("cmd.chart_about.{}", k.name().replace('-', "_")))
+}
+
 pub fn run(args: &cli::ChartArgs) -> ExitCode {
     use render::chart_files::Format;
     use view::specs::{Kind, NamedChart};
@@ -66,16 +72,17 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         super::say(lang.unwrap_or(model::Language::En))
     };
     let fail_early = |m: Msg, hint: Option<Msg>| {
-        eprintln!("{}", super::error_text(&early_say(), &m, hint.as_ref()));
+        errln!("{}", super::error_text(&early_say(), &m, hint.as_ref()));
         ExitCode::from(EXIT_INVALID)
     };
     let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
     let kinds_hint = || Msg::new("cmd.chart_kinds_hint").list("list", &names);
     let Some(path) = &args.workshop else {
         if args.list {
-            println!("{}", early_say()(&Msg::new("cmd.chart_kinds_heading")));
+            let say = early_say();
+            outln!("{}", say(&Msg::new("cmd.chart_kinds_heading")));
             for k in Kind::ALL {
-                println!("  {:<18} {}", k.name(), k.about());
+                outln!("  {:<18} {}", k.name(), say(&about(k)));
             }
             return ExitCode::SUCCESS;
         }
@@ -143,7 +150,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
     let lang = args.lang.map_or(ws.data.workshop.language, model::Language::from);
     let say = super::say(lang);
     let fail = |m: Msg, hint: Option<Msg>| {
-        eprintln!("{}", super::error_text(&say, &m, hint.as_ref()));
+        errln!("{}", super::error_text(&say, &m, hint.as_ref()));
         ExitCode::from(EXIT_INVALID)
     };
     let only = wanted.as_ref().map(|(k, _)| *k);
@@ -154,11 +161,12 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         match analyze_workshop(&ws, &loaded, &opts) {
             Ok(a) => Some(a),
             Err((diags, sources)) => {
-                eprint!("{}", diag::render(&diags, &sources, &say));
+                let rendered = diag::render(&diags, &sources, &say);
+                let _ = std::io::stderr().lock().write_all(rendered.as_bytes());
                 let m = Msg::new("cmd.outcome")
                     .text("path", path.display())
                     .word("outcome", "nothing_analysed_no_chart");
-                eprintln!("{}", say(&m));
+                errln!("{}", say(&m));
                 return ExitCode::from(EXIT_INVALID);
             }
         }
@@ -173,7 +181,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
             let sources = std::collections::BTreeMap::new();
             let _ = err.write_all(diag::render(&e.to_diagnostics(), &sources, &say).as_bytes());
             let why = Msg::new("cmd.kano_survey_unclassified").text("file", e.file().display());
-            (None, Some(say(&why)))
+            (None, Some(why))
         }
         None => (None, None),
     };
@@ -189,12 +197,13 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         let m = Msg::new("cmd.chart_list_heading")
             .text("path", path.display())
             .text("lang", lang.key());
-        println!("{}", say(&m));
+        outln!("{}", say(&m));
         for c in &charts.charts {
-            println!("  {:<24} {}", c.name(), c.spec.title());
+            outln!("  {:<24} {}", c.name(), c.spec.title());
         }
         for (k, why) in &charts.missing {
-            println!("  {:<24} {}", k.name(), say(&Msg::new("cmd.chart_none").text("why", why)));
+            let m = Msg::new("cmd.chart_none").msg("why", why.clone());
+            outln!("  {:<24} {}", k.name(), say(&m));
         }
         return ExitCode::SUCCESS;
     }
@@ -218,7 +227,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
                     .map_err(|source| ChartFileError::Draw { name: c.name(), source })?;
             render::write_atomic(file, &bytes)
                 .map_err(|source| ChartFileError::Write { file: file.to_path_buf(), source })?;
-            println!("{}", say(&Msg::new("cmd.wrote").text("file", file.display())));
+            outln!("{}", say(&Msg::new("cmd.wrote").text("file", file.display())));
             Ok(())
         };
 
@@ -227,8 +236,8 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
             std::path::PathBuf::from("output").join(format!("{}-charts", ws.slug))
         });
         for (k, why) in &charts.missing {
-            let m = Msg::new("cmd.chart_skipped").text("kind", k.name()).text("why", why);
-            eprintln!("{}", say(&m));
+            let m = Msg::new("cmd.chart_skipped").text("kind", k.name()).msg("why", why.clone());
+            errln!("{}", say(&m));
         }
         if charts.charts.is_empty() {
             return fail(Msg::new("cmd.chart_no_data").text("path", path.display()), None);
@@ -237,7 +246,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         for c in &charts.charts {
             let file = dir.join(format!("{}.{}", c.name(), format.extension()));
             if let Err(e) = write(c, &file, format) {
-                eprintln!("{}", super::error_text(&say, &e.message(), None));
+                errln!("{}", super::error_text(&say, &e.message(), None));
                 failed = true;
             }
         }
@@ -252,7 +261,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
             Msg::new("cmd.chart_none_of_kind")
                 .text("kind", kind.name())
                 .text("path", path.display())
-                .text("why", why),
+                .msg("why", why.clone()),
             Some(Msg::new("cmd.chart_list_hint").text("path", path.display())),
         );
     }
@@ -278,7 +287,7 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
             .text("kind", kind.name())
             .text("chosen", chosen.name())
             .list("others", &others);
-        eprintln!("{}", super::note_text(&say, &m, None));
+        errln!("{}", super::note_text(&say, &m, None));
     }
     let file = args.out.clone().unwrap_or_else(|| {
         std::path::PathBuf::from("output").join(format!(

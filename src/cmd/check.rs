@@ -21,7 +21,7 @@ pub fn run(path: &std::path::Path, deny_warnings: bool, lang: Option<Language>) 
         return ExitCode::from(EXIT_INVALID);
     }
     if let Some(ws) = &loaded.workshop {
-        println!(
+        outln!(
             "{}",
             say(&Msg::new("ok")
                 .text("path", path.display())

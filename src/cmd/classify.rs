@@ -183,7 +183,7 @@ fn write_classify(
         Ok(t) => t,
         Err(e) => {
             let m = Msg::new("cmd.cannot_format").text("error", e);
-            eprintln!("{}", super::error_text(&say, &m, None));
+            errln!("{}", super::error_text(&say, &m, None));
             return ExitCode::from(EXIT_INVALID);
         }
     };
@@ -191,10 +191,10 @@ fn write_classify(
         Some(file) => {
             if let Err(e) = render::write_atomic(file, text.as_bytes()) {
                 let m = Msg::new("cmd.cannot_write").text("file", file.display()).text("error", e);
-                eprintln!("{}", super::error_text(&say, &m, None));
+                errln!("{}", super::error_text(&say, &m, None));
                 return ExitCode::from(EXIT_INVALID);
             }
-            eprintln!("{}", say(&Msg::new("cmd.wrote").text("file", file.display())));
+            errln!("{}", say(&Msg::new("cmd.wrote").text("file", file.display())));
         }
         None => {
             let mut out = std::io::stdout().lock();

@@ -1,6 +1,23 @@
 //! The commands, one file each: parse nothing (clap did), call the pipeline, print, and
 //! map the outcome to an exit code (0 success, 2 invalid input or a command that cannot run).
 
+/// `println!` that ignores a closed standard output (`kano chart --list | head`): the
+/// reader left, which is no error of ours, and nothing may panic.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
+/// `eprintln!` that ignores a closed standard error (see [`outln`]).
+macro_rules! errln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($t)*);
+    }};
+}
+
 pub mod analyze;
 pub mod chart;
 pub mod check;
@@ -28,7 +45,7 @@ pub fn run(cli: Cli) -> ExitCode {
             check::run(&workshop, deny_warnings, lang.map(model::Language::from))
         }
         Command::Schema { part } => {
-            print!("{}", schema::schema_json(part));
+            let _ = std::io::stdout().lock().write_all(schema::schema_json(part).as_bytes());
             ExitCode::SUCCESS
         }
         Command::New { dir, lang } => new::run(&dir, lang),
@@ -276,6 +293,19 @@ mod tests {
             }
             for w in &words {
                 assert!(c.has(&format!("check.words.{w}")), "{lang}: no check.words.{w}");
+            }
+        }
+    }
+
+    /// `kano chart --list` describes every kind in every language (keys made from the
+    /// kinds' names, which the key scan above cannot see).
+    #[test]
+    fn every_chart_kind_is_described() {
+        for lang in i18n::LANGUAGES {
+            let c = i18n::catalog(lang);
+            for k in crate::view::specs::Kind::ALL {
+                let key = format!("check.cmd.chart_about.{}", k.name().replace('-', "_"));
+                assert!(c.has(&key), "{lang}: no {key}");
             }
         }
     }

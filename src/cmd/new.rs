@@ -18,15 +18,15 @@ pub fn run(dir: &std::path::Path, lang: cli::NewLang) -> ExitCode {
         Ok(files) => {
             let created =
                 Msg::new("cmd.new_created").text("path", dir.display()).text("n", files.len());
-            println!("{}", say(&created));
+            outln!("{}", say(&created));
             for f in &files {
-                println!("  {f}");
+                outln!("  {f}");
             }
-            println!("{}", say(&Msg::new("cmd.new_next").text("path", dir.display())));
+            outln!("{}", say(&Msg::new("cmd.new_next").text("path", dir.display())));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", super::error_text(&say, &e.message(), Some(&e.hint())));
+            errln!("{}", super::error_text(&say, &e.message(), Some(&e.hint())));
             ExitCode::from(EXIT_INVALID)
         }
     }

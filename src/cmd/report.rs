@@ -138,7 +138,7 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
         let m = Msg::new("cmd.cannot_write").text("file", file.display()).text("error", e);
         return fail(&mut err, m, None);
     }
-    println!(
+    outln!(
         "{}",
         say(&Msg::new("cmd.wrote_pages").text("file", file.display()).text("pages", pdf.pages))
     );

@@ -25,6 +25,7 @@ use crate::analysis::kano::ClassifyReport;
 use crate::analysis::kano::{Category, KanoResult};
 use crate::analysis::metrics::Figures;
 use crate::analysis::{Analysis, MetricEntry};
+use crate::diag::Msg;
 use crate::format::Num;
 use crate::model::{Dimension, Language, Metric, Scale, Workshop};
 use crate::view::chart_words::Words;
@@ -41,7 +42,8 @@ pub struct Charts {
     /// The charts, by kind in [`Kind::ALL`] order, then in workshop order.
     pub charts: Vec<NamedChart>,
     /// Kinds that could not be drawn, and why.
-    pub missing: Vec<(Kind, String)>,
+    /// Kinds that could not be drawn, and why (a keyed message, worded by the command).
+    pub missing: Vec<(Kind, Msg)>,
 }
 
 /// The results the charts draw.
@@ -55,7 +57,9 @@ pub struct ChartInputs<'a> {
     pub kano: Option<&'a ClassifyReport>,
 }
 
-const NOT_ANALYSED: &str = "the workshop has not been analysed";
+fn not_analysed() -> Msg {
+    Msg::new("cmd.chart_missing.not_analysed")
+}
 
 /// The charts of `ws` in `lang` from the results in `inputs`: every kind, or only `only`.
 pub fn build(
@@ -74,12 +78,12 @@ pub fn build(
         match chart {
             Some(Some(spec)) => out.charts.push(NamedChart { kind: k, id: None, spec }),
             Some(None) => out.missing.push((k, missing_kano(k))),
-            None => out.missing.push((k, "no `kano` section with answers".into())),
+            None => out.missing.push((k, Msg::new("cmd.chart_missing.no_kano"))),
         }
     }
     for k in Kind::ALL.into_iter().filter(|k| !k.is_kano() && wanted(*k)) {
         let Some(a) = inputs.analysis else {
-            out.missing.push((k, NOT_ANALYSED.into()));
+            out.missing.push((k, not_analysed()));
             continue;
         };
         let before = out.charts.len();
@@ -99,14 +103,14 @@ fn from_analysis(
     a: &Analysis,
     lang: Language,
     out: &mut Vec<NamedChart>,
-) -> String {
+) -> Msg {
     let w = Words::of(lang);
     let mut push = |id: Option<String>, spec: ChartSpec| out.push(NamedChart { kind: k, id, spec });
     let sq = a.servqual.as_ref();
     let range = |s: Scale| (s.min, s.max);
     match k {
         Kind::ServqualGaps => {
-            let Some(sq) = sq else { return "no `servqual` section".into() };
+            let Some(sq) = sq else { return Msg::new("cmd.chart_missing.no_servqual") };
             let rows: Vec<DimensionScores> = sq
                 .dimensions
                 .iter()
@@ -123,11 +127,11 @@ fn from_analysis(
                 let scale = range(sq.scale);
                 push(None, ChartSpec::ServqualGaps(GapChart { title, lang, scale, rows }));
             }
-            "no SERVQUAL expectation and perception scores".into()
+            Msg::new("cmd.chart_missing.no_servqual_scores")
         }
         Kind::ServqualZone => {
             let Some(sq) = sq.filter(|s| !s.zone_of_tolerance.is_empty()) else {
-                return "no `servqual.zone_of_tolerance`".into();
+                return Msg::new("cmd.chart_missing.no_zone");
             };
             let mut zones: Vec<_> = sq.zone_of_tolerance.iter().collect();
             zones.sort_by_key(|z| dim_order(z.dimension));
@@ -145,13 +149,12 @@ fn from_analysis(
                 None,
                 ChartSpec::ServqualZone(ZoneChart { title, lang, scale: range(sq.scale), rows }),
             );
-            String::new()
+            Msg::raw("")
         }
         Kind::ServqualIpa => {
-            let none = "no importance data: neither `servqual` item importances nor \
-                        dimension weights";
+            let none = || Msg::new("cmd.chart_missing.no_importance");
             let Some((sq, cross)) = sq.and_then(|s| Some((s, s.ipa_crosshair.as_ref()?))) else {
-                return none.into();
+                return none();
             };
             let by_dimension = cross.level == "dimensions";
             let items: Vec<IpaItem> = sq
@@ -174,7 +177,7 @@ fn from_analysis(
                 })
                 .collect();
             if items.is_empty() {
-                return none.into();
+                return none();
             }
             let lines = &cross.lines;
             let (mut title, mut scale) = (w.ipa.to_owned(), range(sq.scale));
@@ -199,7 +202,7 @@ fn from_analysis(
                     scale,
                 }),
             );
-            String::new()
+            Msg::raw("")
         }
         Kind::Journey => {
             for j in &a.journeys {
@@ -243,7 +246,7 @@ fn from_analysis(
                 });
                 push(Some(format!("{}-{}", j.group, j.id)), spec);
             }
-            "no group has a journey".into()
+            Msg::new("cmd.chart_missing.no_journey")
         }
         Kind::Emotion => {
             for j in &a.journeys {
@@ -260,7 +263,7 @@ fn from_analysis(
                 });
                 push(Some(format!("{}-{}", j.group, j.id)), spec);
             }
-            "no group has a journey".into()
+            Msg::new("cmd.chart_missing.no_journey")
         }
         Kind::Proposals => {
             for g in &ws.data.groups {
@@ -295,7 +298,7 @@ fn from_analysis(
                 });
                 push(Some(g.id.clone()), spec);
             }
-            "no journey has proposals".into()
+            Msg::new("cmd.chart_missing.no_proposals")
         }
         Kind::Nps => {
             for m in measured(a, Metric::Nps) {
@@ -308,20 +311,19 @@ fn from_analysis(
                 });
                 push(Some(format!("{}-{}", m.group, m.step)), spec);
             }
-            "no NPS measurement has answers (`responses` or `responses_file`)".into()
+            Msg::new("cmd.chart_missing.no_nps")
         }
         Kind::Csat | Kind::Ces => {
             let metric = if k == Kind::Csat { Metric::Csat } else { Metric::Ces };
             if let Some(spec) = score_chart(a, lang, metric) {
                 push(None, spec);
             }
-            format!(
-                "no {} measurement has answers (`responses` or `responses_file`)",
-                metric.key().to_uppercase()
-            )
+            Msg::new("cmd.chart_missing.no_metric").text("metric", metric.key().to_uppercase())
         }
         Kind::MarketDamage => {
-            let Some(md) = &a.market_damage else { return "no `market_damage` section".into() };
+            let Some(md) = &a.market_damage else {
+                return Msg::new("cmd.chart_missing.no_market_damage");
+            };
             let title = match &md.period {
                 Some(p) => format!("{}{}{p}", w.market_damage, w.dot),
                 None => w.market_damage.to_owned(),
@@ -342,10 +344,10 @@ fn from_analysis(
                 note: crate::view::figures::damage_note(&shown, w),
             });
             push(None, spec);
-            String::new()
+            Msg::raw("")
         }
         Kind::Pk => {
-            let Some(first) = a.pk.first() else { return "no `pk` scores".into() };
+            let Some(first) = a.pk.first() else { return Msg::new("cmd.chart_missing.no_pk") };
             let criteria = first
                 .scores
                 .iter()
@@ -360,10 +362,10 @@ fn from_analysis(
                     })
                     .collect();
             push(None, ChartSpec::Pk(PkChart { title: w.pk.to_owned(), lang, criteria, groups }));
-            String::new()
+            Msg::raw("")
         }
         Kind::KanoBetterWorse | Kind::KanoCategories | Kind::KanoContinuous => {
-            "a Kano chart draws the Kano classification".into()
+            Msg::new("cmd.chart_missing.kano_kind")
         }
     }
 }
@@ -383,12 +385,10 @@ fn touchpoint(m: &MetricEntry, w: &Words) -> String {
     format!("{}{}{}", m.group_name, w.dot, m.touchpoint.as_deref().unwrap_or(&m.step))
 }
 
-fn missing_kano(k: Kind) -> String {
+fn missing_kano(k: Kind) -> Msg {
     match k {
-        Kind::KanoContinuous => {
-            "the continuous analysis needs respondents' answers (`kano.survey`), not counts".into()
-        }
-        _ => "no Kano feature has answers".into(),
+        Kind::KanoContinuous => Msg::new("cmd.chart_missing.continuous_needs_respondents"),
+        _ => Msg::new("cmd.chart_missing.no_kano_answers"),
     }
 }
 

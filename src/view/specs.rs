@@ -82,38 +82,6 @@ impl Kind {
         }
     }
 
-    /// One line about it, and where its data comes from.
-    pub fn about(self) -> &'static str {
-        match self {
-            Kind::KanoBetterWorse => "Kano Better–Worse scatter, a label per feature (kano)",
-            Kind::KanoCategories => "Kano category shares per feature, 100 % stacked (kano)",
-            Kind::KanoContinuous => {
-                "continuous Kano: mean D against mean F, importance as size (kano survey with respondents)"
-            }
-            Kind::ServqualGaps => "SERVQUAL expectation against perception, gap bars (servqual)",
-            Kind::ServqualZone => {
-                "zone of tolerance with the perceived service (servqual.zone_of_tolerance)"
-            }
-            Kind::ServqualIpa => {
-                "importance–performance matrix (servqual items with importance, else dimension weights)"
-            }
-            Kind::Journey => "journey map, one per journey (groups[].journeys)",
-            Kind::Emotion => {
-                "emotion curve with peaks, valleys and end, one per journey (groups[].journeys)"
-            }
-            Kind::Proposals => {
-                "MOT proposals: ease against perception, one per group (journeys[].proposals)"
-            }
-            Kind::Nps => {
-                "NPS 0–10 distribution, one per NPS measurement with answers (inline or file)"
-            }
-            Kind::Csat => "CSAT (top-2-box %) per touchpoint (measurement_plans with answers)",
-            Kind::Ces => "CES mean per touchpoint (measurement_plans with answers)",
-            Kind::MarketDamage => "market damage waterfall (market_damage)",
-            Kind::Pk => "group competition scores (pk)",
-        }
-    }
-
     /// Is it one of the Kano charts (drawn from the Kano classification, not the
     /// service-quality analysis)?
     pub fn is_kano(self) -> bool {

@@ -416,3 +416,32 @@ fn the_emotion_curve_of_a_journey_as_svg_and_pdf() {
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(&std::fs::read(&out).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
 }
+
+/// `kano chart`'s own lines are in the workshop's language (or `--lang`), even before the
+/// workshop is loaded (a wrong `--kind`); the kinds are described in the language asked for.
+#[test]
+fn chart_lines_follow_the_language() {
+    let o = kano(&["chart", "--list", "--lang", "zh-CN"]);
+    assert_eq!(code(&o), 0);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("图表类型（"), "{out}");
+    assert!(out.contains("  kano-better-worse  Kano Better–Worse 散点图"), "{out}");
+    let o = kano(&["chart", "--list"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("journey map, one per journey"));
+    let o = kano(&["chart", "workshops/zh-bank", "--kind", "jorney"]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("错误：未知的图表类型 `jorney`\n  = 提示：是不是要写 `journey`？"),
+        "{err}"
+    );
+    let o = kano(&["chart", "workshops/en-hotel.yaml", "--kind", "jorney"]);
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("error: unknown chart kind `jorney`"));
+    // a workshop without SERVQUAL zone data says why, in its language
+    let o = kano(&["chart", "tests/corpus/ok/minimal.yaml", "--list", "--lang", "zh-TW"]);
+    assert_eq!(code(&o), 0);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("tests/corpus/ok/minimal.yaml 的圖表（zh-TW）：\n"), "{out}");
+    assert!(out.contains("  servqual-gaps            （無：沒有 `servqual` 部分）\n"), "{out}");
+    assert!(out.contains("（無：沒有任何 CSAT 測評有答案"), "{out}");
+}
