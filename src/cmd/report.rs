@@ -127,7 +127,7 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
         let _ = writeln!(err, "{}", super::warning_text(&say, &m, Some(&hint)));
     }
     for w in &pdf.warnings {
-        let _ = writeln!(err, "{}", super::warning_text(&say, &Msg::raw(w.as_str()), None));
+        let _ = writeln!(err, "{}", super::warning_text(&say, w, None));
     }
     let name = match &args.group {
         Some(g) => format!("{}-{g}.pdf", ws.slug),

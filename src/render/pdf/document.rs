@@ -15,6 +15,7 @@ use printpdf::{
 
 use super::layout::{Bookmark, Colour, Item, Laid, LayoutOptions, MM, palette};
 use super::{ChartPainter, Faces, PdfError, PdfFonts};
+use crate::diag::Msg;
 
 /// FNV-1a, 64 bit: a small stable hash (std's hasher may change between releases).
 fn fnv64(seed: u64, bytes: &[u8]) -> u64 {
@@ -69,7 +70,7 @@ fn page_ops(
     items: &[Item],
     fonts: &PdfFonts<'_>,
     charts: &mut dyn ChartPainter,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Msg>,
 ) -> Vec<Op> {
     let mut ops = Vec::new();
     let mut gs = GState::default();
@@ -136,7 +137,11 @@ fn page_ops(
                         match charts.paint(id, *area, fonts) {
                             Ok(chart) => ops.extend(chart),
                             Err(e) => {
-                                warnings.push(format!("chart `{id}` could not be drawn: {e}"));
+                                warnings.push(
+                                    Msg::new("cmd.chart_draw_failed")
+                                        .text("name", id)
+                                        .text("error", e),
+                                );
                                 ops.extend(placeholder(id, *area, fonts));
                             }
                         }
@@ -342,7 +347,7 @@ pub(crate) fn write(
     faces: &Faces,
     opts: &LayoutOptions,
     charts: &mut dyn ChartPainter,
-) -> Result<(Vec<u8>, Vec<String>), PdfError> {
+) -> Result<(Vec<u8>, Vec<Msg>), PdfError> {
     let mut warnings = Vec::new();
     let mut pdf = PdfDocument::new(&opts.meta.title);
 
@@ -372,7 +377,7 @@ pub(crate) fn write_figure(
     (width, height, margin): (f32, f32, f32),
     id: &str,
     charts: &mut dyn ChartPainter,
-) -> Result<(Vec<u8>, Vec<String>), PdfError> {
+) -> Result<(Vec<u8>, Vec<Msg>), PdfError> {
     let mut warnings = Vec::new();
     let mut pdf = PdfDocument::new(&opts.meta.title);
     let seed = format!("{id}{}", opts.meta.title);
@@ -422,7 +427,7 @@ fn save(
     pdf: PdfDocument,
     laid: &Laid,
     opts: &LayoutOptions,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Msg>,
 ) -> Result<Vec<u8>, PdfError> {
     let save = PdfSaveOptions {
         optimize: true,
@@ -434,7 +439,7 @@ fn save(
     let mut doc = pdf.to_lopdf_document(&save, &mut pdf_warnings);
     for w in pdf_warnings {
         if w.severity != PdfParseErrorSeverity::Info {
-            warnings.push(format!("PDF writer: {}", w.msg));
+            warnings.push(Msg::new("cmd.pdf_writer_warning").text("text", &w.msg));
         }
     }
     finish(&mut doc, laid, opts)?;

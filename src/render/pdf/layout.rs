@@ -327,8 +327,8 @@ pub struct Laid {
     pub bookmarks: Vec<Bookmark>,
     /// Links from the table of contents to the headings.
     pub links: Vec<Link>,
-    /// Problems met, in words.
-    pub warnings: Vec<String>,
+    /// Problems met, as keyed messages (worded by the command).
+    pub warnings: Vec<crate::diag::Msg>,
 }
 
 impl Laid {
@@ -495,7 +495,7 @@ struct Layouter<'a> {
     section: String,
     bookmarks: Vec<Bookmark>,
     links: Vec<Link>,
-    warnings: Vec<String>,
+    warnings: Vec<crate::diag::Msg>,
     /// Charts numbered so far.
     figures: usize,
     /// A chart that did not fit where it came: it goes at the top of the next page, and
@@ -983,10 +983,13 @@ impl<'a> Layouter<'a> {
         self.figures += 1;
         let (total, h, lines) = self.chart_height(height_mm, &caption);
         if h + 0.5 < height_mm * MM {
-            self.warnings.push(format!(
-                "chart `{id}` is {height_mm} mm high, more than a page holds; it was made {:.0} mm high",
-                h / MM
-            ));
+            let mm = |v: f32| crate::format::Num::fixed(0).or(Some(f64::from(v)), "?");
+            self.warnings.push(
+                crate::diag::Msg::new("cmd.chart_too_high")
+                    .text("id", id)
+                    .text("height", mm(height_mm))
+                    .text("made", mm(h / MM)),
+            );
         }
         let cap_h = total - h;
         if self.pages.is_empty() {

@@ -76,7 +76,7 @@ pub struct RenderedPdf {
     pub missing_chars: Vec<char>,
     /// Problems that did not stop the report: a chart that could not be drawn, a chart
     /// higher than a page, warnings of the PDF writer.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::diag::Msg>,
 }
 
 /// Why a report could not be written.

@@ -217,7 +217,8 @@ fn missing_characters_and_failed_charts_are_reported() {
     let out = render(md, &mut BoxPainter::default());
     assert_eq!(out.missing_chars, vec!['😀', '✗']);
     assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
-    assert!(out.warnings[0].contains("missing"));
+    assert_eq!(out.warnings[0].key, "cmd.chart_draw_failed");
+    assert_eq!(out.warnings[0].arg("name"), Some("missing"));
 }
 
 #[test]
