@@ -86,9 +86,10 @@ pub(crate) fn load_for_output(
     }
 }
 
-/// The language diagnostics are printed in: the command's `--lang`, else the workshop's
-/// `language` (read leniently, so that a workshop with errors still gets its own
-/// language), else English (a file that cannot be read as YAML at all).
+/// The language diagnostics and a command's own lines are printed in: the command's
+/// `--lang`, else the workshop's `language` (read leniently, so that a workshop with errors
+/// still gets its own language; zh-CN when a YAML file does not say), else English (a file
+/// that cannot be read as YAML at all).
 pub(crate) fn diagnostics_language(
     flag: Option<model::Language>,
     loaded: &input::Loaded,
