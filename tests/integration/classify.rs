@@ -245,3 +245,47 @@ fn segments_keep_feature_identity() {
     assert_eq!(f[0]["counts"]["A"], 1);
     assert_eq!((f[1]["counts"]["O"].as_u64(), f[1]["counts"]["R"].as_u64()), (Some(1), Some(1)));
 }
+
+/// Hostile survey files, in Chinese: each is one keyed error (never a panic) naming the
+/// file and its row and column, with a hint; exit 2, nothing on stdout.
+#[test]
+fn hostile_survey_files_in_chinese() {
+    let tmp = tempfile::tempdir().unwrap();
+    let utf16: Vec<u8> =
+        "id,k1_F,k1_D\n1,1,5\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
+        ("empty.csv", Vec::new(), "文件是空的", ":1:1\n"),
+        ("blank.csv", b"\n \n\n".to_vec(), "文件是空的", ":1:1\n"),
+        ("book.csv", b"PK\x03\x04rest".to_vec(), "Excel 工作簿", ":1:1\n"),
+        ("utf16.csv", utf16, "含有 NUL 字节", ":1:1\n"),
+        (
+            "ragged.csv",
+            b"id,k1_F,k1_D\n1,1,5\n2,1,5,9,9\n".to_vec(),
+            "这一行有 5 个单元格",
+            ":3:4\n",
+        ),
+        ("pairs.csv", b"id,k1_F,k2_D\n1,1,5\n".to_vec(), "需求 `k1` 有功能列", ":1:2\n"),
+        ("counts.csv", b"feature,A,O,M,I\nk1,1,x,3,4\n".to_vec(), "计数 `x`", ":2:3\n"),
+        ("nohead.csv", b"name,age\nx,1\n".to_vec(), "没有找到 Kano 需求列", ":1:1\n"),
+    ];
+    for (name, bytes, words, at) in &cases {
+        let p = tmp.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let o = kano(&["classify", p.to_str().unwrap(), "--lang", "zh-CN", "--format", "json"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(code(&o), 2, "{name}: {err}");
+        assert!(o.stdout.is_empty() && !err.contains("panicked"), "{name}: {err}");
+        assert!(err.starts_with("错误：") && err.contains(words), "{name}: {err}");
+        assert!(err.contains(&format!("{name}{at}")), "{name}: {err}");
+        assert!(err.contains("  = 提示："), "{name}: {err}");
+        assert!(err.ends_with("：未做分类\n"), "{name}: {err}");
+    }
+    // invalid UTF-8 in a file declared UTF-8: the row and the column's header
+    let p = tmp.path().join("bad-utf8.csv");
+    std::fs::write(&p, b"id,k1_F,k1_D\n1,1,5\n2,\xff\xfe,5\n").unwrap();
+    let o = kano(&["classify", p.to_str().unwrap(), "--encoding", "utf-8", "--lang", "zh-TW"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(code(&o), 2, "{err}");
+    assert!(err.starts_with("錯誤：文字中有無效的 UTF-8"), "{err}");
+    assert!(err.contains("bad-utf8.csv:3:2\n") && err.contains("= 欄位：k1_F"), "{err}");
+}
