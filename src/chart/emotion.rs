@@ -21,8 +21,8 @@ use plotters::style::{Color as _, RGBColor};
 
 use super::place::{Rect as Box2, Segment};
 use super::style::{
-    Area, Canvas, DrawError, Drawn, LINE_HEIGHT_EM, Linear, Marker, Plot, Shape, Text, palette,
-    ticks,
+    Area, Canvas, DrawError, Drawn, LINE_HEIGHT_EM, Linear, Marker, Plot, Shape, Text, figure,
+    palette, ticks,
 };
 use crate::text::fit_label;
 use crate::view::EmotionChart;
@@ -112,7 +112,7 @@ impl Plan {
         let too_small = DrawError::TooSmall { width, height };
         let (lo, hi) = value_range(chart.scale, chart.steps.iter().map(|(_, v)| *v));
 
-        let average = format!("{} {}", w.average, c.num(moments.mean, 1));
+        let average = format!("{} {}", w.average, figure::mean(moments.mean));
         let right = 4.0 + c.width(&average, NOTE_FONT, true) + 3.0;
 
         // tick count from the smallest plot height the category labels can leave
@@ -357,7 +357,7 @@ fn draw<DB: DrawingBackend>(
             words.push(&w.end);
         }
         let score = scores.get(i).copied().unwrap_or(f64::NAN);
-        let text = format!("{} {}", words.join("·"), c.num(score, 2));
+        let text = format!("{} {}", words.join("·"), figure::typed(score));
         let size = (c.width(&text, NOTE_FONT, true), NOTE_FONT);
         let gap = if r.end { END_RING } else { KEY_MARKER + RIM } + LABEL_GAP;
         let prefer_above = if r.peak {
@@ -584,7 +584,7 @@ mod tests {
         assert_eq!(joined, names);
         assert!(cats.len() > 10 && cats.len() <= 20);
         // key moments, bold, and the average with its value
-        for s in ["波峰 4", "波谷 −3", "波谷 −4", "末触点 3", "平均线 0.1"] {
+        for s in ["波峰 4", "波谷 −3", "波谷 −4", "末触点 3", "平均线 0.10"] {
             assert!(t.iter().any(|p| p.text == s && p.bold), "{s} missing");
         }
         assert!(!has(&t, "波谷 −2"));
@@ -632,7 +632,7 @@ mod tests {
         for (name, _) in &c.steps {
             assert!(has(&t, name), "{name} on one line");
         }
-        for s in ["波峰 7", "波谷 2", "末触点 6", "平均线 4.6"] {
+        for s in ["波峰 7", "波谷 2", "末触点 6", "平均线 4.57"] {
             assert!(has(&t, s), "{s}");
         }
         assert_tidy(AREA, &t, &p);
@@ -642,7 +642,7 @@ mod tests {
     fn edge_cases_draw_without_panicking() {
         // one step: it is the end, nothing else is highlighted
         let (_, t, p) = render(&chart(&[("唯一步骤", 1.0)], (-3.0, 3.0)), AREA).unwrap();
-        assert!(has(&t, "唯一步骤") && has(&t, "末触点 1") && has(&t, "平均线 1"));
+        assert!(has(&t, "唯一步骤") && has(&t, "末触点 1") && has(&t, "平均线 1.00"));
         assert!(!t.iter().any(|p| p.text.contains("波峰") || p.text.contains("波谷")));
         assert_tidy(AREA, &t, &p);
 
@@ -768,12 +768,12 @@ mod tests {
     fn labels_come_from_the_chart_language() {
         let tw = EmotionChart { lang: Language::ZhTw, ..hospital() };
         let (_, t, _) = render(&tw, AREA).unwrap();
-        for s in ["平均線 0.1", "波峰 4", "波谷 −4", "末觸點 3", "情緒"] {
+        for s in ["平均線 0.10", "波峰 4", "波谷 −4", "末觸點 3", "情緒"] {
             assert!(has(&t, s), "{s}");
         }
         let en = EmotionChart { lang: Language::En, ..hospital() };
         let (_, t, p) = render(&en, AREA).unwrap();
-        for s in ["Average 0.1", "Peak 4", "Valley −4", "End 3", "Emotion"] {
+        for s in ["Average 0.10", "Peak 4", "Valley −4", "End 3", "Emotion"] {
             assert!(has(&t, s), "{s}");
         }
         assert_tidy(AREA, &t, &p);

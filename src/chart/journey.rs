@@ -1,7 +1,9 @@
 //! The journey map (客户旅程图): the emotion curve across the steps with the average line
 //! (提升平均线), the valleys (波谷), the peak (波峰) and the end (末触点) marked and
 //! labelled; under each step the kinds of key touchpoint it is (5类关键触点) as symbols,
-//! its name, and its pain points (痛点) in a column beneath.
+//! its name, and under it the numbers of its pain points (痛点), listed in full beneath
+//! the map in wide columns (or, when the list would leave the curve too little room, their
+//! count per step, the text being the journey table's).
 //!
 //! The key moments arrive with the data (METHODS §5: average = mean, peak = max, valleys =
 //! local minima at the lowest score or more than one SD below the mean, end = last step),
@@ -14,7 +16,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::place::{Label, Placer, Rect};
 use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Marker, Plot, Shape, Swatch, SwatchKind, Text,
-    block_height, left_axis, left_axis_room, palette, size, ticks,
+    block_height, figure, left_axis, left_axis_room, palette, size, ticks,
 };
 use crate::model::TouchpointKind;
 use crate::text::Faces;
@@ -58,49 +60,100 @@ fn left_room(c: &Canvas<'_>, chart: &JourneyChart) -> f32 {
 /// Right margin for the average line's label.
 fn right_room(c: &Canvas<'_>, chart: &JourneyChart) -> f32 {
     let w = Words::of(chart.lang);
-    c.width(&format!("{} {}", w.average, c.num(chart.moments.mean, 1)), size::LABEL, true) + 8.0
+    c.width(&format!("{} {}", w.average, figure::mean(chart.moments.mean)), size::LABEL, true) + 8.0
 }
 
-/// The pain points of each step wrapped to the step's column: lines per step.
-fn pain_lines(
-    faces: &Faces,
-    steps: &[JourneyStep],
-    column: f32,
-    max_lines: usize,
-) -> Vec<Vec<(bool, String)>> {
-    let bullet = faces.regular.width("• ", PAIN_SIZE);
-    steps
+/// The pain points listed under the map: each numbered (in step order, the number also
+/// under its step), wrapped to the width of its column, never cut.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PainList {
+    /// Room for the numbers before the texts, points.
+    pub number_w: f32,
+    /// Width of a column, points.
+    pub column_w: f32,
+    /// Per column, its entries: the number and the lines of the text.
+    pub entries: Vec<Vec<(usize, Vec<String>)>>,
+    /// Height of the tallest column, points.
+    pub height: f32,
+}
+
+/// The gap between the list's columns, points.
+const COLUMN_GAP: f32 = 10.0;
+/// The least height of the curve's plot, points.
+const MIN_CURVE: f32 = 100.0;
+/// The row of numbers under the step names.
+const BADGE_ROW: f32 = 13.0;
+/// Radius of a number badge.
+const BADGE_R: f32 = 4.6;
+
+fn pain_line_h() -> f32 {
+    PAIN_SIZE * 1.25
+}
+
+/// The pain points of `steps` listed in `width` points: two columns from 300 pt, three
+/// from 640 pt; the entries in order, down the first column, then the next, the columns as
+/// even as the entries allow.
+pub fn pain_list(faces: &Faces, steps: &[JourneyStep], width: f32) -> PainList {
+    let columns: usize = if width >= 640.0 {
+        3
+    } else if width >= 300.0 {
+        2
+    } else {
+        1
+    };
+    let column_w = (width - COLUMN_GAP * (columns as f32 - 1.0)) / columns as f32;
+    // the widest number's badge and a gap
+    let count: usize = steps.iter().map(|s| s.pain_points.len()).sum();
+    let widest = faces.bold.width(&count.to_string(), size::NOTE);
+    let number_w = 2.0 * BADGE_R.max(widest / 2.0 + 1.4) + 3.5;
+    let text_w = (column_w - number_w).max(20.0);
+    let all: Vec<(usize, Vec<String>)> = steps
         .iter()
-        .map(|s| {
-            let mut out: Vec<(bool, String)> = Vec::new();
-            for p in &s.pain_points {
-                let room = max_lines.saturating_sub(out.len());
-                if room == 0 {
-                    break;
-                }
-                for (k, l) in wrap(&faces.regular, p, PAIN_SIZE, column - bullet, room)
-                    .into_iter()
-                    .enumerate()
-                {
-                    out.push((k == 0, l));
-                }
-            }
-            out
-        })
-        .collect()
+        .flat_map(|s| s.pain_points.iter())
+        .enumerate()
+        .map(|(k, p)| (k + 1, wrap(&faces.regular, p, PAIN_SIZE, text_w, 40)))
+        .collect();
+    let entry_h = |lines: usize| lines as f32 * pain_line_h() + 2.0;
+    let total: f32 = all.iter().map(|(_, l)| entry_h(l.len())).sum();
+    let target = total / columns as f32;
+    let mut entries: Vec<Vec<(usize, Vec<String>)>> = vec![Vec::new(); columns];
+    let (mut col, mut used) = (0, 0.0);
+    for e in all {
+        let h = entry_h(e.1.len());
+        // the next column once this one is full, when the entry fits better there
+        if col + 1 < columns && used > 0.0 && used + h / 2.0 > target {
+            col += 1;
+            used = 0.0;
+        }
+        used += h;
+        entries[col].push(e);
+    }
+    let height = entries
+        .iter()
+        .map(|c| c.iter().map(|(_, l)| entry_h(l.len())).sum::<f32>())
+        .fold(0.0, f32::max);
+    PainList { number_w, column_w, entries, height }
 }
 
 /// A height in points that shows every pain point of `chart` at `width`, within reason.
 pub fn preferred_height(chart: &JourneyChart, c: &Canvas<'_>, width: f32) -> f32 {
-    let n = chart.steps.len().max(1) as f32;
-    let column = (width - left_room(c, chart) - right_room(c, chart)) / n - 4.0;
-    let lines = pain_lines(c.faces, &chart.steps, column.max(20.0), 40)
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0);
-    let pain = if lines == 0 { 0.0 } else { 18.0 + lines as f32 * PAIN_SIZE * 1.25 };
-    (240.0 + pain).min(560.0)
+    let list = pain_list(c.faces, &chart.steps, width - 2.0);
+    let pain = if list.height > 0.0 { BADGE_ROW + 12.0 + list.height } else { 0.0 };
+    (230.0 + pain).min(560.0)
+}
+
+/// Radius of the badge of `n`.
+fn badge_r(c: &Canvas<'_>, n: &str) -> f32 {
+    BADGE_R.max(c.width(n, size::NOTE, true) / 2.0 + 1.4)
+}
+
+/// A pain point's number in a vermillion disc, centred on `at`.
+fn badge<DB: DrawingBackend>(c: &Canvas<'_>, area: &Area<DB>, n: &str, at: (f32, f32)) -> Drawn {
+    let r = badge_r(c, n);
+    let disc = Marker { shape: Shape::Circle, r, color: VALLEY.0, rim: 0.0, hollow: false };
+    c.marker(area, &disc, at)?;
+    let t = Text::new(size::NOTE).bold().color(palette::WHITE).anchor(HPos::Center, VPos::Center);
+    c.text(area, n, at, &t)
 }
 
 /// The value range of the curve: the declared scale, widened to hold every score.
@@ -177,21 +230,26 @@ pub fn journey<DB: DrawingBackend>(
     let names_h = block_height(name_lines, NAME_SIZE) + 4.0;
     let kinds_h = if kinds.is_empty() { 0.0 } else { KIND_ROW };
 
-    // the pain area: what it needs, at most 40 % of the height
+    // the pain points: numbered under their steps and listed in full below the map when
+    // the list leaves the curve room; else only their count under each step, the text
+    // being the journey table's
     let has_pain = chart.steps.iter().any(|s| !s.pain_points.is_empty());
-    let line_h = PAIN_SIZE * 1.25;
-    let pain_budget =
-        if has_pain { (height * 0.42).min(height - top - 150.0).max(0.0) } else { 0.0 };
-    let max_lines = ((pain_budget - 14.0) / line_h).floor().max(0.0) as usize;
-    let pains = pain_lines(c.faces, &chart.steps, slot - 4.0, max_lines);
-    let used_lines = pains.iter().map(Vec::len).max().unwrap_or(0);
-    let pain_h = if has_pain && used_lines > 0 { 14.0 + used_lines as f32 * line_h } else { 0.0 };
-
+    let list = pain_list(c.faces, &chart.steps, width - 2.0);
+    let badges_h = if has_pain { BADGE_ROW + 4.0 } else { 0.0 };
+    let fixed_h = top + 2.0 + names_h + kinds_h + 6.0 + badges_h;
+    let listed = has_pain && height - fixed_h - list.height - 8.0 >= MIN_CURVE;
+    let below_h = if !has_pain {
+        0.0
+    } else if listed {
+        list.height + 8.0
+    } else {
+        size::NOTE + 5.0
+    };
     let plot = Plot {
         x0: left,
         y0: top + 2.0,
         x1: width - right,
-        y1: height - pain_h - names_h - kinds_h - 6.0,
+        y1: height - below_h - badges_h - names_h - kinds_h - 6.0,
     };
     if plot.h() < 70.0 {
         return Err(DrawError::TooSmall { width, height });
@@ -220,7 +278,7 @@ pub fn journey<DB: DrawingBackend>(
     let my = y.scale.at(mean);
     if mean.is_finite() {
         c.dashed(area, (plot.x0, my), (plot.x1, my), palette::MUTED, 0.9, (4.0, 2.5))?;
-        let label = format!("{} {}", w.average, c.num(mean, 1));
+        let label = format!("{} {}", w.average, figure::mean(mean));
         let t =
             Text::new(size::LABEL).bold().color(palette::MUTED).anchor(HPos::Left, VPos::Center);
         c.text(area, &label, (plot.x1 + 4.0, my), &t)?;
@@ -295,7 +353,7 @@ pub fn journey<DB: DrawingBackend>(
         if end {
             words.push(&w.end);
         }
-        let text = format!("{} {}", words.join("·"), c.num(chart.steps[i].emotion, 2));
+        let text = format!("{} {}", words.join("·"), figure::typed(chart.steps[i].emotion));
         let ink = if peak {
             PEAK.1
         } else if valley {
@@ -344,26 +402,57 @@ pub fn journey<DB: DrawingBackend>(
         c.text(area, name, (cx(i), row), &t)?;
     }
     row += names_h;
-    if pain_h > 0.0 {
-        let band = row + 2.0;
-        c.line(area, &[(plot.x0, band), (plot.x1, band)], palette::AXIS, 0.6)?;
-        let head = Text::new(size::LABEL).bold().color(VALLEY.1);
-        c.text(area, &w.pain_points, (1.0, band + 3.0), &head)?;
-        let bottom = (band + 4.0 + used_lines as f32 * line_h + 2.0).min(height - 1.0);
-        for i in 1..n {
-            let x = plot.x0 + i as f32 * slot;
-            c.line(area, &[(x, band), (x, bottom)], palette::GRID, 0.5)?;
-        }
-        let bullet = c.width("• ", PAIN_SIZE, false);
-        for (i, lines) in pains.iter().enumerate() {
-            let x = plot.x0 + i as f32 * slot + 2.0;
-            for (k, (first, line)) in lines.iter().enumerate() {
-                let ly = band + 4.0 + k as f32 * line_h;
-                if *first {
-                    c.text(area, "•", (x, ly), &Text::new(PAIN_SIZE).bold().color(VALLEY.0))?;
-                }
-                c.text(area, line, (x + bullet, ly), &Text::new(PAIN_SIZE))?;
+    if has_pain {
+        // the numbers (or the counts) under each step
+        let cy = row + BADGE_ROW / 2.0;
+        let head = Text::new(size::LABEL).bold().color(VALLEY.1).anchor(HPos::Left, VPos::Center);
+        c.text(area, &w.pain_points, (1.0, cy), &head)?;
+        let more = Text::new(size::NOTE).bold().color(VALLEY.1).anchor(HPos::Center, VPos::Center);
+        let mut next = 1;
+        for (i, s) in chart.steps.iter().enumerate() {
+            let n = s.pain_points.len();
+            if n == 0 {
+                continue;
             }
+            let first = next;
+            next += n;
+            if !listed {
+                c.text(area, &format!("{}{n}", w.pain_count), (cx(i), cy), &more)?;
+                continue;
+            }
+            // the numbers side by side; when they do not fit the slot, their range
+            let numbers: Vec<String> = (first..next).map(|k| k.to_string()).collect();
+            let width_of = |t: &str| 2.0 * badge_r(c, t) + 2.5;
+            let all: f32 = numbers.iter().map(|t| width_of(t)).sum();
+            if all > slot - 2.0 {
+                let range = format!("{}–{}", first, next - 1);
+                c.text(area, &range, (cx(i), cy), &more)?;
+                continue;
+            }
+            let mut x = cx(i) - all / 2.0;
+            for t in &numbers {
+                let bw = width_of(t);
+                badge(c, area, t, (x + bw / 2.0, cy))?;
+                x += bw;
+            }
+        }
+        row += badges_h;
+        if listed {
+            c.line(area, &[(1.0, row), (width - 1.0, row)], palette::GRID, 0.6)?;
+            let line_h = pain_line_h();
+            for (k, column) in list.entries.iter().enumerate() {
+                let x = 1.0 + k as f32 * (list.column_w + COLUMN_GAP);
+                let mut y = row + 4.0;
+                for (n, lines) in column {
+                    let n = n.to_string();
+                    badge(c, area, &n, (x + badge_r(c, &n), y + PAIN_SIZE / 2.0))?;
+                    c.text(area, &lines.join("\n"), (x + list.number_w, y), &Text::new(PAIN_SIZE))?;
+                    y += lines.len() as f32 * line_h + 2.0;
+                }
+            }
+        } else {
+            let t = Text::new(size::NOTE).color(palette::MUTED).anchor(HPos::Left, VPos::Bottom);
+            c.text(area, &w.pain_points_in_table, (1.0, height - 1.0), &t)?;
         }
     }
     Ok(())

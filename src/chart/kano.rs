@@ -6,7 +6,8 @@
 //!   features sorted by their assigned category (M, O, A, I, R, Q) and then by that
 //!   category's share;
 //! - [`continuous`]: the continuous analysis, x = mean dysfunctional score D̄, y = mean
-//!   functional score F̄ (both −2..4), split at 2, bubble area growing with importance.
+//!   functional score F̄ (both −2..4), split at 2, bubble area linear in importance over
+//!   the features' range, with a size key.
 //!
 //! Inputs are chart specs ([`crate::view::specs`]) built from
 //! [`KanoResult`](crate::analysis::kano::KanoResult)s by [`crate::view::charts`]; the
@@ -19,10 +20,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::scatter::{self, Point, Quadrant, Scatter, ScatterAxis};
 use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Marker, Plot, Shape, Swatch, SwatchKind, Text,
-    bottom_axis, bottom_axis_room, grid, palette, size,
+    bottom_axis, bottom_axis_room, figure, grid, palette, size,
 };
 use crate::analysis::kano::Category;
-use crate::format::Num;
 use crate::text::shorten;
 use crate::view::chart_words::Words;
 use crate::view::specs::{
@@ -57,62 +57,36 @@ pub fn category_ink(c: Category) -> RGBColor {
 /// The order categories are sorted and stacked in: the plurality tie-break order.
 const ORDER: [Category; 6] = Category::PLURALITY_ORDER;
 
-/// The quadrants top-left, top-right, bottom-left, bottom-right, named by the full or the
-/// short category names.
-fn quadrants(w: &Words, cats: [Category; 4], full: bool) -> [Option<Quadrant>; 4] {
-    cats.map(|k| {
-        Some(Quadrant { name: w.category_name(k, full), color: category_ink(k), shade: None })
-    })
+/// The quadrants top-left, top-right, bottom-left, bottom-right, named as the Kano table
+/// names the categories.
+fn quadrants(w: &Words, cats: [Category; 4]) -> [Option<Quadrant>; 4] {
+    cats.map(|k| Some(Quadrant { name: w.need(k), color: category_ink(k), shade: None }))
 }
 
-/// Whether the full quadrant names fit: the longest takes at most a third of the width.
-fn full_quadrants_fit(w: &Words, c: &Canvas<'_>, cats: [Category; 4]) -> bool {
-    let widest =
-        cats.iter().map(|&k| c.width(&w.need(k), size::QUADRANT, true)).fold(0.0, f32::max);
-    widest <= c.size.0 / 3.0
-}
-
-/// The legend of the categories `present`, then `more`, by the full or the short names.
+/// The legend of the categories `present`, then `more`.
 fn category_legend(
     w: &Words,
     present: &[Category],
     kind: SwatchKind,
     more: &[Swatch],
-    full: bool,
 ) -> Vec<Swatch> {
     ORDER
         .iter()
         .filter(|k| present.contains(k))
-        .map(|&k| Swatch::new(kind, category_color(k), w.category_name(k, full)))
+        .map(|&k| Swatch::new(kind, category_color(k), w.need(k)))
         .chain(more.iter().cloned())
         .collect()
 }
 
-/// Whether the legend takes no more rows with the full names than with the short ones.
-fn full_legend_fits(
-    w: &Words,
-    c: &Canvas<'_>,
-    present: &[Category],
-    kind: SwatchKind,
-    more: &[Swatch],
-) -> bool {
-    let room = c.size.0 - 2.0;
-    let rows = |full: bool| c.legend_height(&category_legend(w, present, kind, more, full), room);
-    rows(true) <= rows(false)
-}
-
-/// The legend and the quadrants of a Kano scatter: the categories by the names the report
-/// uses (基本需求 M) when they fit in both, else by their short names (基本 M).
+/// The legend and the quadrants of a Kano scatter.
 fn scatter_names(
     w: &Words,
-    c: &Canvas<'_>,
     present: &[Category],
     more: &[Swatch],
 ) -> (Vec<Swatch>, [Option<Quadrant>; 4]) {
     let kind = SwatchKind::Marker(Shape::Circle, false);
     let cats = [Category::A, Category::O, Category::I, Category::M];
-    let full = full_legend_fits(w, c, present, kind, more) && full_quadrants_fit(w, c, cats);
-    (category_legend(w, present, kind, more, full), quadrants(w, cats, full))
+    (category_legend(w, present, kind, more), quadrants(w, cats))
 }
 
 /// The Better–Worse scatter.
@@ -130,7 +104,7 @@ pub fn better_worse<DB: DrawingBackend>(
     }
     let split = Some(chart.split);
     let present: Vec<Category> = points.iter().filter_map(|p| p.category).collect();
-    let (legend, quadrants) = scatter_names(w, c, &present, &[]);
+    let (legend, quadrants) = scatter_names(w, &present, &[]);
     let s = Scatter {
         title: chart.title.clone(),
         x: ScatterAxis::fitted(
@@ -164,7 +138,7 @@ pub fn better_worse<DB: DrawingBackend>(
             })
             .collect(),
         legend,
-        note: w.split_note(&c.num(chart.split, 2)),
+        note: w.split_note(&figure::mean(chart.split)),
         key: Vec::new(),
         max_label: 100.0,
         label_lines: 2,
@@ -172,11 +146,13 @@ pub fn better_worse<DB: DrawingBackend>(
     scatter::draw(&s, area, c, show_title)
 }
 
-/// Bubble radius for a mean importance on 1–9.
-fn bubble(importance: Option<f64>) -> f32 {
+/// Bubble radius for a mean importance: its area linear in the value over `range`, the
+/// features' own range (as the proposal matrix sizes professionalism); no importance, a
+/// middle size.
+fn bubble(importance: Option<f64>, range: (f64, f64)) -> f32 {
     match importance.filter(|v| v.is_finite()) {
-        Some(v) => 2.2 + 4.3 * (((v - 1.0) / 8.0).clamp(0.0, 1.0) as f32).sqrt(),
-        None => 3.2,
+        Some(v) => super::proposals::radius(v, range),
+        None => super::proposals::radius((range.0 + range.1) / 2.0, range),
     }
 }
 
@@ -200,15 +176,26 @@ pub fn continuous<DB: DrawingBackend>(
     let cat = |p: &ContinuousPoint| {
         crate::analysis::kano::continuous::quadrant(p.functional, p.dysfunctional, split)
     };
+    // the size key: the smallest, middle and largest importance of the features
+    let range = super::proposals::size_range(points.iter().filter_map(|p| p.importance));
     let mut sizes = Vec::new();
-    if points.iter().any(|p| p.importance.is_some()) {
-        for (k, v) in [3.0, 6.0, 9.0].iter().enumerate() {
-            let label = if k == 0 { format!("{} {v}", w.importance) } else { format!("{v}") };
-            sizes.push(Swatch::new(SwatchKind::Bubble(bubble(Some(*v))), palette::MUTED, label));
+    let mut shown: Vec<f64> =
+        points.iter().filter_map(|p| p.importance).filter(|v| v.is_finite()).collect();
+    shown.sort_by(f64::total_cmp);
+    if let (Some(&lo), Some(&hi)) = (shown.first(), shown.last()) {
+        let keys = if hi - lo < 1e-9 { vec![lo] } else { vec![lo, (lo + hi) / 2.0, hi] };
+        for (k, v) in keys.iter().enumerate() {
+            let label = if k == 0 {
+                format!("{} {}", w.importance, figure::mean(*v))
+            } else {
+                figure::mean(*v)
+            };
+            let swatch = SwatchKind::Bubble(bubble(Some(*v), range));
+            sizes.push(Swatch::new(swatch, palette::MUTED, label));
         }
     }
     let present: Vec<Category> = points.iter().map(|p| cat(p)).collect();
-    let (legend, quadrants) = scatter_names(w, c, &present, &sizes);
+    let (legend, quadrants) = scatter_names(w, &present, &sizes);
     let s = Scatter {
         title: chart.title.clone(),
         x: ScatterAxis::fitted(
@@ -234,7 +221,7 @@ pub fn continuous<DB: DrawingBackend>(
                 label: p.name.clone(),
                 marker: Marker {
                     shape: Shape::Circle,
-                    r: bubble(p.importance),
+                    r: bubble(p.importance, range),
                     color: category_color(cat(p)),
                     rim: 0.8,
                     hollow: false,
@@ -242,7 +229,7 @@ pub fn continuous<DB: DrawingBackend>(
             })
             .collect(),
         legend,
-        note: w.split_note(&c.num(split, 2)),
+        note: w.split_note(&figure::mean(split)),
         key: Vec::new(),
         max_label: 100.0,
         label_lines: 2,
@@ -285,8 +272,7 @@ pub fn categories<DB: DrawingBackend>(
     let mut top = c.title(area, show_title.then_some(chart.title.as_str()))?;
     let present: Vec<Category> =
         ORDER.iter().copied().filter(|cat| rows.iter().any(|r| count(r, *cat) > 0)).collect();
-    let full = full_legend_fits(w, c, &present, SwatchKind::Box, &[]);
-    let legend = category_legend(w, &present, SwatchKind::Box, &[], full);
+    let legend = category_legend(w, &present, SwatchKind::Box, &[]);
     top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;
 
     let axis = Axis {
@@ -301,14 +287,19 @@ pub fn categories<DB: DrawingBackend>(
         .map(|r| c.width(&r.name, size::LABEL, false))
         .fold(0.0, f32::max)
         .min(width * 0.32);
-    // each bar's category after it, by the report's name when that column stays narrow
+    // each bar's category after it, by the table's name when that column stays narrow,
+    // else by its letter (which the table prints too, and the legend explains)
+    let full_name = |k: Category| w.need(k);
     let label_width = |full: bool| {
         rows.iter()
             .filter_map(|r| r.category)
-            .map(|k| c.width(&w.category_name(k, full), size::LABEL, true))
+            .map(|k| {
+                let name = if full { full_name(k) } else { k.letter().to_string() };
+                c.width(&name, size::LABEL, true)
+            })
             .fold(0.0, f32::max)
     };
-    let full = full && label_width(true) <= width * 0.2;
+    let full = label_width(true) <= width * 0.2;
     let right_w = label_width(full) + 6.0;
     let plot = Plot {
         x0: names_w + 6.0,
@@ -347,7 +338,8 @@ pub fn categories<DB: DrawingBackend>(
             c.fill(area, (x0, cy - bar_h / 2.0), (x1, cy + bar_h / 2.0), category_color(k))?;
             // a thin white gap between segments
             c.line(area, &[(x1, cy - bar_h / 2.0), (x1, cy + bar_h / 2.0)], palette::WHITE, 0.5)?;
-            let label = Num::fixed(0).or_dash(Some(v));
+            // the shares as the Kano table prints them
+            let label = figure::share(v);
             let tw = c.width(&label, size::NOTE, false);
             if x1 - x0 >= tw + 3.0 && bar_h >= size::NOTE + 1.0 {
                 let ink = if matches!(k, Category::M | Category::R) {
@@ -364,7 +356,8 @@ pub fn categories<DB: DrawingBackend>(
                 .bold()
                 .color(category_ink(k))
                 .anchor(HPos::Left, VPos::Center);
-            c.text(area, &w.category_name(k, full), (plot.x1 + 5.0, cy), &t)?;
+            let name = if full { full_name(k) } else { k.letter().to_string() };
+            c.text(area, &name, (plot.x1 + 5.0, cy), &t)?;
         }
     }
     bottom_axis(c, area, &plot, &axis)

@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Plot, Swatch, SwatchKind, Text, bottom_axis,
-    bottom_axis_room, grid, left_axis, left_axis_room, palette, size, ticks,
+    bottom_axis_room, figure, grid, left_axis, left_axis_room, palette, size, ticks,
 };
 use crate::text::shorten;
 use crate::view::chart_words::Words;
@@ -43,20 +43,22 @@ pub fn nps<DB: DrawingBackend>(
     let share = |r: std::ops::RangeInclusive<usize>| -> f64 {
         r.map(|k| chart.counts[k]).sum::<u64>() as f64 / n as f64 * 100.0
     };
-    // one decimal, as the report's tables print shares and NPS (issue 11): with whole
-    // percentages the legend's promoters − detractors missed the score (53 − 16 ≠ 37.5)
-    let pct = |v: f64| format!("{}%", crate::format::Num::fixed(1).or_dash(Some(v)));
+    let pct = figure::pct;
     let legend = vec![
         Swatch::new(
             SwatchKind::Box,
             nps_color(0),
-            format!("{} {}", w.detractors, pct(share(0..=6))),
+            format!("{}{}{}", w.detractors, w.colon, pct(share(0..=6))),
         ),
-        Swatch::new(SwatchKind::Box, nps_color(7), format!("{} {}", w.passives, pct(share(7..=8)))),
+        Swatch::new(
+            SwatchKind::Box,
+            nps_color(7),
+            format!("{}{}{}", w.passives, w.colon, pct(share(7..=8))),
+        ),
         Swatch::new(
             SwatchKind::Box,
             nps_color(9),
-            format!("{} {}", w.promoters, pct(share(9..=10))),
+            format!("{}{}{}", w.promoters, w.colon, pct(share(9..=10))),
         ),
     ];
     top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;
@@ -78,10 +80,7 @@ pub fn nps<DB: DrawingBackend>(
         title: w.likelihood.to_owned(),
     };
     // the score badge on the right
-    let badge = chart.score.map(|s| {
-        let score = crate::format::Num::fixed(1).plus().minus(c.minus).or_dash(Some(s));
-        (format!("NPS {score}"), format!("n = {n}"))
-    });
+    let badge = chart.score.map(|s| (format!("NPS {}", figure::nps(s)), format!("n = {n}")));
     let badge_w = badge.as_ref().map_or(0.0, |(a, b)| {
         c.width(a, size::TITLE + 2.0, true).max(c.width(b, size::NOTE, false)) + 12.0
     });

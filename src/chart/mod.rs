@@ -21,11 +21,17 @@
 //! | `proposals` | [`proposals`] | MOT proposals: ease against perception, professionalism as size |
 //! | `nps` | [`metrics`] | 0–10 answers coloured detractor / passive / promoter |
 //! | `csat`, `ces` | [`metrics`] | CSAT and CES per touchpoint |
-//! | `market-damage` | [`market_damage`] | TARP waterfall |
+//! | `market-damage` | [`market_damage`] | TARP waterfall, the lost customers stacked by cause and magnified |
 //! | `pk` | [`pk`] | group competition scores |
 //!
 //! [`crate::view::charts`] builds every chart a workshop has data for, from the analysis'
 //! results.
+//!
+//! Every text a chart draws goes through [`style::Canvas::text`], which sets it with the
+//! CJK–Latin spacing of the tables ([`crate::text::spaced`]; the label fitters of
+//! [`crate::text::fit`] measure it spaced too); every figure a label shows goes through
+//! [`style::figure`], one number of decimals per quantity as the tables print it, with the
+//! typographic minus.
 
 pub mod emotion;
 pub mod journey;

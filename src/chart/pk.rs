@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Plot, Swatch, SwatchKind, Text, bottom_axis,
-    bottom_axis_room, grid, palette, size, ticks,
+    bottom_axis_room, figure, grid, palette, size, ticks,
 };
 use crate::text::shorten;
 use crate::view::chart_words::Words;
@@ -51,7 +51,7 @@ pub fn pk<DB: DrawingBackend>(
             Swatch::new(
                 SwatchKind::Box,
                 COLORS[k % COLORS.len()],
-                format!("{} ({})", cr.name, c.num(cr.max, 1)),
+                format!("{}{}{}{}", cr.name, w.lp, figure::typed(cr.max), w.rp),
             )
         })
         .collect();
@@ -78,9 +78,11 @@ pub fn pk<DB: DrawingBackend>(
         .collect();
     let names_w =
         names.iter().map(|n| c.width(n, size::LABEL, false)).fold(0.0, f32::max).min(width * 0.3);
-    let end_w =
-        c.width(&format!("{} {} / {}", w.total, c.num(hi, 1), c.num(max, 1)), size::LABEL, true)
-            + 6.0;
+    let end_w = c.width(
+        &format!("{} {} / {}", w.total, figure::typed(hi), figure::typed(max)),
+        size::LABEL,
+        true,
+    ) + 6.0;
     let plot = Plot {
         x0: names_w + 6.0,
         y0: top,
@@ -111,7 +113,7 @@ pub fn pk<DB: DrawingBackend>(
             let color = COLORS[k % COLORS.len()];
             c.fill(area, (x0, cy - bar / 2.0), (x1, cy + bar / 2.0), color)?;
             c.line(area, &[(x1, cy - bar / 2.0), (x1, cy + bar / 2.0)], palette::WHITE, 0.5)?;
-            let label = c.num(v, 1);
+            let label = figure::typed(v);
             if x1 - x0 >= c.width(&label, size::NOTE, false) + 3.0 {
                 let ink =
                     if matches!(k % COLORS.len(), 0 | 5) { palette::WHITE } else { palette::TEXT };
@@ -119,7 +121,7 @@ pub fn pk<DB: DrawingBackend>(
                 c.text(area, &label, ((x0 + x1) / 2.0, cy), &t)?;
             }
         }
-        let end = format!("{} {} / {}", w.total, c.num(acc, 1), c.num(max, 1));
+        let end = format!("{} {} / {}", w.total, figure::typed(acc), figure::typed(max));
         let t = Text::new(size::LABEL).bold().anchor(HPos::Left, VPos::Center);
         c.text(area, &end, (axis.scale.at(acc) + 4.0, cy), &t)?;
     }

@@ -118,7 +118,17 @@ pub fn draw<DB: DrawingBackend>(
     let y_axis = axis(&s.y);
     let note_h = if s.note.is_empty() { 0.0 } else { size::NOTE + 2.0 };
     let left = left_axis_room(c, &y_axis) + 1.0;
-    let bottom = bottom_axis_room(&x_axis).max(note_h + size::TICK + 6.0);
+    // the note shares the axis title's row when it fits beside the centred title, else it
+    // takes a row of its own under it
+    let rough_w = w - left - key_w - MARGIN;
+    let title_w = c.width(&s.x.title, size::AXIS_TITLE, false).min(rough_w);
+    let note_w = c.width(&s.note, size::NOTE, false);
+    let own_row = !s.note.is_empty() && note_w + 6.0 > (rough_w - title_w) / 2.0;
+    let bottom = if own_row {
+        bottom_axis_room(&x_axis) + note_h + 1.0
+    } else {
+        bottom_axis_room(&x_axis).max(note_h + size::TICK + 6.0)
+    };
     // room for half the last tick label right of the plot
     let last =
         x_axis.ticks.last().map_or(0.0, |&t| c.width(&x_axis.label(c, t), size::TICK, false) / 2.0);
@@ -267,7 +277,9 @@ pub fn draw<DB: DrawingBackend>(
     bottom_axis(c, area, &plot, &x_axis)?;
     if !s.note.is_empty() {
         let t = Text::new(size::NOTE).color(palette::MUTED).anchor(HPos::Right, VPos::Bottom);
-        c.text(area, &s.note, (plot.x1, h - 1.0), &t)?;
+        let note = crate::text::shorten(c.face(false), &s.note, size::NOTE, w - 2.0);
+        let x = if c.width(&note, size::NOTE, false) > plot.x1 - 1.0 { w - 1.0 } else { plot.x1 };
+        c.text(area, &note, (x, h - 1.0), &t)?;
     }
     if !s.key.is_empty() {
         key(c, area, &s.key, Rect { x0: plot.x1 + 10.0, y0: plot.y0, x1: w - 1.0, y1: h - 1.0 })?;

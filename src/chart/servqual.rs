@@ -11,11 +11,12 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::scatter::{self, Point, Quadrant, Scatter, ScatterAxis};
+use super::scatter::{self, Point, Scatter, ScatterAxis};
 use super::style::{
     Area, Axis, Canvas, DrawError, Drawn, Linear, Marker, Plot, Shape, Swatch, SwatchKind, Text,
-    bottom_axis, bottom_axis_room, grid, nice_ticks, palette, size, span,
+    bottom_axis, bottom_axis_room, figure, grid, nice_ticks, palette, size, span,
 };
+use crate::analysis::ipa::Quadrant;
 use crate::model::Dimension;
 use crate::text::shorten;
 use crate::view::chart_words::Words;
@@ -163,7 +164,7 @@ pub fn gaps<DB: DrawingBackend>(
             (xp, cy),
         )?;
         // values above the markers, or one above and one below when they would touch
-        let (te, tp) = (c.num(r.expectation, 2), c.num(r.perception, 2));
+        let (te, tp) = (figure::mean(r.expectation), figure::mean(r.perception));
         let need = (c.width(&te, size::NOTE, false) + c.width(&tp, size::NOTE, false)) / 2.0 + 2.0;
         c.text(area, &te, (xe, cy - 5.0), &vt)?;
         if (xe - xp).abs() >= need {
@@ -177,7 +178,7 @@ pub fn gaps<DB: DrawingBackend>(
         let bar = (row_h * 0.4).min(12.0);
         let color = if *g < 0.0 { palette::VERMILLION } else { palette::GREEN };
         c.fill(area, (zero.min(xg), cy - bar / 2.0), (zero.max(xg), cy + bar / 2.0), color)?;
-        let label = c.num(*g, 2);
+        let label = figure::mean(*g);
         let lw = c.width(&label, size::LABEL, true);
         let (x, h) = if *g < 0.0 { (xg - 3.0, HPos::Right) } else { (xg + 3.0, HPos::Left) };
         // keep the value inside the panel: inside the bar's far end when needed
@@ -282,7 +283,7 @@ pub fn zone<DB: DrawingBackend>(
         c.frame(area, (x0, cy - band / 2.0), (x1, cy + band / 2.0), palette::SKY, 0.6)?;
         // adequate and desired values under the band's ends
         let below = Text::new(size::NOTE).color(palette::MUTED).anchor(HPos::Center, VPos::Top);
-        let (ta, td) = (c.num(r.adequate, 2), c.num(r.desired, 2));
+        let (ta, td) = (figure::mean(r.adequate), figure::mean(r.desired));
         let gap = (c.width(&ta, size::NOTE, false) + c.width(&td, size::NOTE, false)) / 2.0 + 2.0;
         if x1 - x0 >= gap {
             c.text(area, &ta, (xa, cy + band / 2.0 + 2.0), &below)?;
@@ -296,7 +297,7 @@ pub fn zone<DB: DrawingBackend>(
             &Marker { shape: Shape::Diamond, r: 3.6, color: fill, rim: 0.8, hollow: false },
             (xp, cy),
         )?;
-        let tp = c.num(r.perceived, 2);
+        let tp = figure::mean(r.perceived);
         let t = Text::new(size::LABEL).bold().color(ink).anchor(HPos::Center, VPos::Bottom);
         c.text(area, &tp, (xp, cy - band / 2.0 - 3.0), &t)?;
     }
@@ -335,7 +336,8 @@ pub fn ipa<DB: DrawingBackend>(
             Swatch::new(SwatchKind::Marker(shape, false), color, d.label(chart.lang))
         })
         .collect();
-    let q = |name: &str, color| Some(Quadrant { name: name.to_owned(), color, shade: None });
+    let q =
+        |name: &str, color| Some(scatter::Quadrant { name: name.to_owned(), color, shade: None });
     let s = Scatter {
         title: chart.title.clone(),
         x: ScatterAxis::fitted(
@@ -353,10 +355,10 @@ pub fn ipa<DB: DrawingBackend>(
             hard,
         ),
         quadrants: [
-            q(&w.concentrate, palette::VERMILLION_INK),
-            q(&w.keep_up, palette::GREEN_INK),
-            q(&w.low_priority, palette::MUTED),
-            q(&w.overkill, palette::ORANGE_INK),
+            q(Quadrant::ConcentrateHere.label(chart.lang), palette::VERMILLION_INK),
+            q(Quadrant::KeepUpTheGoodWork.label(chart.lang), palette::GREEN_INK),
+            q(Quadrant::LowPriority.label(chart.lang), palette::MUTED),
+            q(Quadrant::PossibleOverkill.label(chart.lang), palette::ORANGE_INK),
         ],
         points: items
             .iter()

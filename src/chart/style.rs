@@ -16,7 +16,8 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color as _, FontDesc, FontFamily, FontStyle, FontTransform, RGBColor};
 
-use crate::text::{CHART_FAMILY, Face, Faces};
+use crate::format::Num;
+use crate::text::{CHART_FAMILY, Face, Faces, spaced};
 
 /// The Okabe–Ito palette (Okabe & Ito 2008), distinguishable with every common colour-vision
 /// deficiency, plus greys. Yellow is for fills only: it is too light for lines and text.
@@ -63,6 +64,45 @@ pub mod palette {
     pub const SHADE: RGBColor = RGBColor(0xf2, 0xf4, 0xf6);
     /// White.
     pub const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
+}
+
+/// How a chart labels each kind of quantity: fixed decimals per quantity, the same as the
+/// report's tables print it, and always the typographic minus (`−`). Axis ticks are not
+/// labels of a quantity: they stay short ([`Canvas::num`]).
+pub mod figure {
+    use crate::format::Num;
+
+    /// A mean or a score difference (SERVQUAL scores and gaps, CES and CSAT means, the
+    /// journey's average line, IPA coordinates): 2 decimals, `3.60`, `−0.50`.
+    pub fn mean(v: f64) -> String {
+        Num::fixed(2).typographic().or_dash(Some(v))
+    }
+
+    /// A percentage, already × 100: 1 decimal and the sign, `76.0%`.
+    pub fn pct(v: f64) -> String {
+        Num::fixed(1).typographic().suffix("%").or_dash(Some(v))
+    }
+
+    /// A percentage number without the sign (inside a bar of shares): `52.9`.
+    pub fn share(v: f64) -> String {
+        Num::fixed(1).typographic().or_dash(Some(v))
+    }
+
+    /// A number of people or money: whole, thousands grouped, `12,600`, `−287`.
+    pub fn count(v: f64) -> String {
+        Num::fixed(0).grouped().typographic().or_dash(Some(v))
+    }
+
+    /// A score as the workshop typed it (a step's emotion, a proposal's or a rubric's
+    /// score): whole numbers bare, others with 2 decimals, `−3`, `4.50`.
+    pub fn typed(v: f64) -> String {
+        Num::fixed(2).bare_whole().typographic().or_dash(Some(v))
+    }
+
+    /// An NPS, −100..100: 1 decimal with its sign, `+47.4`, as the report's tables print it.
+    pub fn nps(v: f64) -> String {
+        Num::fixed(1).plus().typographic().or_dash(Some(v))
+    }
 }
 
 /// Font sizes, points (never below 7 pt, so every chart reads at A4 width).
@@ -142,8 +182,6 @@ pub struct Canvas<'a> {
     size_per_em: f32,
     /// How far below a top anchor the backend sets the baseline, in em.
     baseline_em: f32,
-    /// The minus sign the faces have.
-    pub minus: char,
     /// For bitmaps: the regular and bold fonts and their line height in em.
     raster: Option<Raster>,
 }
@@ -176,14 +214,12 @@ impl<'a> Canvas<'a> {
             }
             _ => None,
         };
-        let minus = if faces.regular.has('−') { '−' } else { '-' };
         Self {
             faces,
             scale,
             size: (pixels.0 as f32 / scale, pixels.1 as f32 / scale),
             size_per_em,
             baseline_em,
-            minus,
             raster,
         }
     }
@@ -242,9 +278,10 @@ impl<'a> Canvas<'a> {
         if bold { &self.faces.bold } else { &self.faces.regular }
     }
 
-    /// Width in points of one line of `s` at `size` points.
+    /// Width in points of one line of `s` at `size` points, as [`Canvas::text`] sets it
+    /// (with the CJK–Latin spacing).
     pub fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
-        self.face(bold).width(s, size)
+        self.face(bold).width(&spaced(s), size)
     }
 
     /// Width and height in points of a block of lines at `size`.
@@ -253,9 +290,10 @@ impl<'a> Canvas<'a> {
         (w, block_height(lines.len(), size))
     }
 
-    /// A number with at most `decimals` decimals and the real minus sign.
+    /// A tick value: at most `decimals` decimals, the typographic minus. Labels of a
+    /// quantity take the fixed decimals of [`figure`] instead.
     pub fn num(&self, v: f64, decimals: usize) -> String {
-        crate::format::Num::upto(decimals).minus(self.minus).or_dash(Some(v))
+        Num::upto(decimals).typographic().or_dash(Some(v))
     }
 
     fn font(&self, size: f32, bold: bool) -> FontDesc<'static> {
@@ -268,7 +306,8 @@ impl<'a> Canvas<'a> {
     }
 
     /// Draw one or more lines of text (`\n` separates them); `at` is the anchor point, and
-    /// the anchor says which point of the em-box block it is.
+    /// the anchor says which point of the em-box block it is. Every text is set with the
+    /// CJK–Latin spacing of the tables ([`spaced`]).
     pub fn text<DB: DrawingBackend>(
         &self,
         area: &Area<DB>,
@@ -276,6 +315,7 @@ impl<'a> Canvas<'a> {
         at: (f32, f32),
         t: &Text,
     ) -> Drawn {
+        let s = spaced(s);
         let lines: Vec<&str> = s.split('\n').collect();
         let block = block_height(lines.len(), t.size);
         let top = match t.v {
@@ -317,6 +357,7 @@ impl<'a> Canvas<'a> {
         at: (f32, f32),
         t: &Text,
     ) -> Drawn {
+        let s = &*spaced(s);
         if self.raster.is_some() {
             let w = self.width(s, t.size, t.bold);
             return self.raster(area, s, (at.0 + ASCENT_EM * t.size, at.1 + w / 2.0), t, true);
@@ -848,7 +889,7 @@ impl Axis {
     /// The tick label of `v`.
     pub fn label(&self, canvas: &Canvas<'_>, v: f64) -> String {
         if self.suffix == "," {
-            return crate::format::Num::fixed(0).grouped().minus(canvas.minus).or_dash(Some(v));
+            return figure::count(v);
         }
         format!("{}{}", canvas.num(v, self.decimals), self.suffix)
     }

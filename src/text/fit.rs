@@ -1,16 +1,17 @@
 //! Fitting labels into a width: one label in at most two balanced lines, a text cut to a
 //! width with an ellipsis, and a column of wrapped lines — all measured with the embedded
 //! faces, so what fits here fits in every renderer that sets the same font. Lines are
-//! broken by the one [breaker](super::breaker).
+//! broken by the one [breaker](super::breaker). Every text is first given the CJK–Latin
+//! spacing of the tables ([`spaced`]), so what is measured is what is set.
 
 use super::breaker::{Measure, break_lines, opportunities};
 use super::fonts::Face;
-use super::spacing::is_ideograph;
+use super::spacing::{is_ideograph, spaced};
 
 /// One label in at most two lines of `width` points at `size`; false when it had to be
 /// shortened or split where a line may not break.
 pub fn fit_label(face: &Face, name: &str, size: f32, width: f32) -> (String, bool) {
-    let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name: String = spaced(name).split_whitespace().collect::<Vec<_>>().join(" ");
     let fits = |s: &str| face.width(s, size) <= width;
     if fits(&name) {
         return (name, true);
@@ -59,10 +60,11 @@ pub fn fit_label(face: &Face, name: &str, size: f32, width: f32) -> (String, boo
 
 /// `s` cut to `width` points at `size`, ending in an ellipsis when cut.
 pub fn shorten(face: &Face, s: &str, size: f32, width: f32) -> String {
-    if face.width(s, size) <= width {
-        return s.to_owned();
+    let s = spaced(s);
+    if face.width(&s, size) <= width {
+        return s.into_owned();
     }
-    with_ellipsis(face, s, size, width)
+    with_ellipsis(face, &s, size, width)
 }
 
 /// The ellipsis after `s`: "…" after Chinese, "..." after Latin text (the font's "…" is
@@ -105,10 +107,12 @@ fn with_ellipsis(face: &Face, s: &str, size: f32, width: f32) -> String {
 /// last line ends in an ellipsis.
 pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
     let max_lines = max_lines.max(1);
+    // a separator (" · ") stays with the text before it: no line starts with it
+    let text = glue_separators(&spaced(text));
     // each line, and whether a space followed it in the text
     let mut lines: Vec<(String, bool)> = Vec::new();
     for para in text.split('\n') {
-        let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+        let para = para.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
         let chars: Vec<char> = para.chars().collect();
         let breaks = break_lines(&para, &Em { face, chars: &chars, size, width }, true);
         for (k, b) in breaks.iter().enumerate() {
@@ -132,7 +136,25 @@ pub fn wrap(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) ->
         lines.truncate(max_lines - 1);
         lines.push((with_ellipsis(face, rest.trim_end(), size, width), false));
     }
-    lines.into_iter().map(|(l, _)| l).collect()
+    lines.into_iter().map(|(l, _)| l.replace(GLUE, " ")).collect()
+}
+
+/// A space no line breaks at (U+00A0, set as the face's space).
+const GLUE: char = '\u{a0}';
+
+/// `s` with the space before each separator (`·`, `•`) made one no line breaks at, so that
+/// a line may end with a separator but never start with one.
+fn glue_separators(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && chars.peek().is_some_and(|n| matches!(n, '·' | '•')) {
+            out.push(GLUE);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A label's line measured as [`Face::width`] measures a string: advances in em summed in
@@ -191,6 +213,12 @@ mod tests {
         assert_eq!(one[0], "Welcome drink and a...");
         assert!(f.width(&one[0], 7.5) <= 80.0);
         assert_eq!(wrap(f, "", 7.0, 35.0, 3), vec![String::new()]);
+        // a separator never starts a line
+        for width in [60.0, 70.0, 80.0, 90.0, 100.0] {
+            let lines = wrap(f, "开户材料与尽调问题一次告知 · 速赢", 7.5, width, 4);
+            assert!(lines.iter().all(|l| !l.starts_with('·')), "{lines:?}");
+            assert!(lines.iter().all(|l| !l.contains('\u{a0}')), "{lines:?}");
+        }
         // a word wider than the line
         let long = wrap(f, "Supercalifragilistic", 7.0, 20.0, 9);
         assert!(long.len() > 1 && long.iter().all(|l| f.width(l, 7.0) <= 20.01));

@@ -20,4 +20,4 @@ pub mod spacing;
 pub use breaker::{Break, Measure, break_lines, opportunities};
 pub use fit::{fit_label, shorten, wrap};
 pub use fonts::{CHART_FAMILY, Face, Faces, FontError};
-pub use spacing::{CJK_LATIN_GAP_EM, is_ideograph, is_wide, wants_gap};
+pub use spacing::{CJK_LATIN_GAP_EM, is_ideograph, is_wide, spaced, wants_gap};

@@ -3,9 +3,9 @@
 //! never translated.
 //!
 //! The words live in the wording catalog (`templates/lang/*.yaml`, section `chart`; the
-//! Kano category names in `common.kano_category` and `common.kano_category_short`, the
-//! names the report uses). They are read once per process; a catalog that does not fit
-//! gives empty words (and fails the tests), never a panic.
+//! Kano category names in `common.kano_category`, the names the report's table uses).
+//! They are read once per process; a catalog that does not fit gives empty words (and
+//! fails the tests), never a panic.
 
 use std::collections::BTreeMap;
 
@@ -22,6 +22,10 @@ pub struct Words {
     pub dot: String,
     /// Between a label and its value in a note, e.g. "：", ": ".
     pub colon: String,
+    /// Opening parenthesis after a name, e.g. "（", " (".
+    pub lp: String,
+    /// Closing parenthesis, e.g. "）", ")".
+    pub rp: String,
 
     /// Title: Better–Worse plot.
     pub better_worse: String,
@@ -74,19 +78,11 @@ pub struct Words {
     pub ipa_importance: String,
     /// Axis: performance (perception).
     pub ipa_performance: String,
-    /// Quadrant: high importance, low performance.
-    pub concentrate: String,
-    /// Quadrant: high importance, high performance.
-    pub keep_up: String,
-    /// Quadrant: low importance, low performance.
-    pub low_priority: String,
-    /// Quadrant: low importance, high performance.
-    pub overkill: String,
-    /// Note: the crosshair lies at the means.
+    /// Note: the crosshair lies at the means, `{p}` (performance) and `{i}` (importance).
     pub at_means: String,
-    /// Note: the crosshair lies at the medians.
+    /// Note: the crosshair lies at the medians, `{p}` and `{i}`.
     pub at_medians: String,
-    /// Note: the crosshair lies at the scale midpoints.
+    /// Note: the crosshair lies at the scale midpoints, `{p}` and `{i}`.
     pub at_scale_mid: String,
     /// Note: the crosshair lies at given values `{p}` (performance) and `{i}` (importance).
     pub at_values: String,
@@ -97,6 +93,10 @@ pub struct Words {
     pub journey_map: String,
     /// Pain points.
     pub pain_points: String,
+    /// Before a step's number of pain points, where they are not listed, e.g. "×".
+    pub pain_count: String,
+    /// Note: the pain points are listed in the journey table.
+    pub pain_points_in_table: String,
     /// Emotion axis.
     pub emotion: String,
     /// The average line.
@@ -118,6 +118,9 @@ pub struct Words {
     pub professionalism: String,
     /// The quick-win quadrant.
     pub quick_wins: String,
+    /// Note: the axes are zoomed to the scores, the quadrants split at the scale's
+    /// midpoint `{v}`.
+    pub proposal_split: String,
 
     /// Title: NPS distribution.
     pub nps: String,
@@ -168,6 +171,8 @@ pub struct Words {
     pub lost_unresolved: String,
     /// Lost, of those resolved.
     pub lost_resolved: String,
+    /// Heading of the breakdown of the lost customers (shares of those lost).
+    pub lost_breakdown: String,
     /// Axis: customers.
     pub customers: String,
     /// Revenue at risk.
@@ -192,27 +197,18 @@ pub struct Words {
 /// The Kano category names of one language, by letter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 struct KanoNames {
-    /// The full names: 基本需求, "Basic (must-be)".
+    /// The names the report's Kano table gives: 基本需求, "Basic (must-be)".
     kano_category: BTreeMap<String, String>,
-    /// The short names: 基本, "Basic".
-    kano_category_short: BTreeMap<String, String>,
-    /// The letter follows in parentheses ("Basic (M)"), not after a space ("基本 M").
-    #[serde(skip)]
-    latin: bool,
 }
 
 impl KanoNames {
-    fn name(&self, c: Category, full: bool) -> String {
-        let names = if full { &self.kano_category } else { &self.kano_category_short };
+    /// The letter, then the name, as the report's Kano table sets a category
+    /// ("**M** 基本需求"): `M 基本需求`, `M Basic (must-be)`.
+    fn name(&self, c: Category) -> String {
         let letter = c.letter().to_string();
-        let name = names.get(&letter).map_or(letter.as_str(), String::as_str);
-        if !self.latin {
-            return format!("{name} {letter}");
-        }
-        // "Basic (must-be)" takes the letter inside its parentheses: "Basic (must-be, M)"
-        match name.strip_suffix(')') {
-            Some(open) if open.contains('(') => format!("{open}, {letter})"),
-            _ => format!("{name} ({letter})"),
+        match self.kano_category.get(&letter) {
+            Some(name) => format!("{letter} {name}"),
+            None => letter,
         }
     }
 }
@@ -222,7 +218,6 @@ impl KanoNames {
 fn load(catalog: &'static i18n::Catalog) -> Words {
     let mut words: Words = catalog.section("chart").unwrap_or_default();
     words.kano = catalog.section("common").unwrap_or_default();
-    words.kano.latin = catalog.lang() == "en";
     words
 }
 
@@ -233,21 +228,11 @@ impl Words {
         ALL.get(lang.key())
     }
 
-    /// The short name of a Kano category, with its letter, where space is tight: "兴奋 A",
-    /// "Excitement (A)".
-    pub fn category(&self, c: Category) -> String {
-        self.kano.name(c, false)
-    }
-
-    /// The full name of a Kano category, with its letter, as the report names it:
-    /// "兴奋需求 A", "Excitement (attractive, A)".
+    /// A Kano category as the report's Kano table names it, letter first: "A 兴奋需求",
+    /// "A Excitement (attractive)". Charts use no other name for a category (where even
+    /// that is too wide, the letter alone, which the table prints too).
     pub fn need(&self, c: Category) -> String {
-        self.kano.name(c, true)
-    }
-
-    /// The full name of a Kano category when `full`, else the short one.
-    pub fn category_name(&self, c: Category, full: bool) -> String {
-        self.kano.name(c, full)
+        self.kano.name(c)
     }
 
     /// `split_at` with the value filled in.
@@ -256,17 +241,17 @@ impl Words {
     }
 
     /// Where the IPA crosshair lies, for its `method` as the analysis names it (`mean`,
-    /// `median`, `scale-mid`, `custom`) and its lines.
+    /// `median`, `scale-mid`, `custom`) and its lines, with 2 decimals as the IPA table
+    /// prints importance and performance.
     pub fn crosshair_note(&self, method: &str, performance: f64, importance: f64) -> String {
-        match method {
-            "mean" => self.at_means.clone(),
-            "median" => self.at_medians.clone(),
-            "scale-mid" => self.at_scale_mid.clone(),
-            _ => {
-                let num = |v: f64| Num::upto(2).typographic().or_dash(Some(v));
-                self.at_values.replace("{p}", &num(performance)).replace("{i}", &num(importance))
-            }
-        }
+        let pattern = match method {
+            "mean" => &self.at_means,
+            "median" => &self.at_medians,
+            "scale-mid" => &self.at_scale_mid,
+            _ => &self.at_values,
+        };
+        let num = |v: f64| Num::fixed(2).typographic().or_dash(Some(v));
+        pattern.replace("{p}", &num(performance)).replace("{i}", &num(importance))
     }
 }
 
@@ -290,35 +275,49 @@ mod tests {
             assert!(!w.better_worse.is_empty() && !w.emotion_curve.is_empty(), "{lang:?}");
             for c in Category::ALL {
                 let bare = c.letter().to_string();
-                assert!(w.category(c).len() > 2 && w.need(c).len() > 2, "{lang:?} {c:?}");
-                assert!(w.category(c).contains(&bare) && w.need(c).contains(&bare));
+                assert!(w.need(c).len() > 2, "{lang:?} {c:?}");
+                assert!(w.need(c).starts_with(&format!("{bare} ")));
             }
         }
     }
 
     #[test]
     fn categories_in_each_language() {
-        assert_eq!(Words::of(Language::ZhCn).category(Category::A), "兴奋 A");
-        assert_eq!(Words::of(Language::ZhCn).need(Category::O), "期望需求 O");
-        assert_eq!(Words::of(Language::ZhCn).need(Category::Q), "可疑结果 Q");
-        assert_eq!(Words::of(Language::ZhTw).need(Category::I), "無差異需求 I");
-        assert_eq!(Words::of(Language::En).category(Category::O), "Performance (O)");
-        assert_eq!(Words::of(Language::En).need(Category::M), "Basic (must-be, M)");
-        assert_eq!(Words::of(Language::En).need(Category::I), "Indifferent (I)");
+        // as the Kano table: the letter, then `common.kano_category`
+        assert_eq!(Words::of(Language::ZhCn).need(Category::O), "O 期望需求");
+        assert_eq!(Words::of(Language::ZhCn).need(Category::Q), "Q 可疑结果");
+        assert_eq!(Words::of(Language::ZhTw).need(Category::I), "I 無差異需求");
+        assert_eq!(Words::of(Language::En).need(Category::M), "M Basic (must-be)");
+        assert_eq!(Words::of(Language::En).need(Category::I), "I Indifferent");
+        for lang in LANGS {
+            let table = crate::view::labels::kano_categories(lang);
+            for c in Category::ALL {
+                assert_eq!(Words::of(lang).need(c), format!("{} {}", c.letter(), table.get(c)));
+            }
+        }
         assert_eq!(Words::of(Language::En).split_note("0.5"), "split at 0.5");
     }
 
     #[test]
     fn crosshair_notes() {
         let en = Words::of(Language::En);
-        assert_eq!(en.crosshair_note("mean", 5.4, 5.8), "crosshair at the means");
-        assert_eq!(en.crosshair_note("median", 5.4, 5.8), "crosshair at the medians");
+        assert_eq!(
+            en.crosshair_note("mean", 5.4, 5.8),
+            "crosshair at the means: performance 5.40, importance 5.80"
+        );
+        assert_eq!(
+            en.crosshair_note("median", 5.4, -5.8),
+            "crosshair at the medians: performance 5.40, importance −5.80"
+        );
         assert_eq!(
             en.crosshair_note("custom", 5.5, 6.0),
-            "crosshair at performance 5.5, importance 6"
+            "crosshair at performance 5.50, importance 6.00"
         );
         let zh = Words::of(Language::ZhCn);
-        assert_eq!(zh.crosshair_note("scale-mid", 4.0, 4.0), "十字线：量表中点");
+        assert_eq!(
+            zh.crosshair_note("scale-mid", 4.0, 4.0),
+            "十字线：量表中点（表现 4.00，重要性 4.00）"
+        );
     }
 
     #[test]
@@ -326,7 +325,7 @@ mod tests {
         let faces = crate::text::Faces::embedded().unwrap();
         for lang in LANGS {
             let w = Words::of(lang);
-            let names: String = Category::ALL.iter().map(|&c| w.need(c) + &w.category(c)).collect();
+            let names: String = Category::ALL.iter().map(|&c| w.need(c)).collect();
             let all = format!("{w:?}{names}");
             assert_eq!(faces.missing(&all), Vec::<char>::new(), "{lang:?}");
         }

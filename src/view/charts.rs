@@ -284,6 +284,7 @@ fn from_analysis(
                             ease: r.ease,
                             perception: r.perception,
                             professionalism: r.professionalism,
+                            quick_win: r.quick_win,
                         })
                     })
                     .collect();
@@ -338,9 +339,6 @@ fn from_analysis(
                 complained: whole.complained,
                 resolved: whole.resolved,
                 lost: whole.lost,
-                value_per_customer: Some(md.value_per_customer),
-                word_of_mouth: md.word_of_mouth.as_ref().map(|w| w.reach),
-                currency: md.currency.clone().unwrap_or_default(),
                 note: crate::view::figures::damage_note(&shown, w),
             });
             push(None, spec);

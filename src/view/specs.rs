@@ -403,6 +403,8 @@ pub struct ProposalPoint {
     pub perception: f64,
     /// Service professionalism.
     pub professionalism: f64,
+    /// A quick win, as the analysis found (ease and perception above the midpoint).
+    pub quick_win: bool,
 }
 
 /// Data of the proposal matrix.
@@ -480,12 +482,6 @@ pub struct DamageChart {
     pub resolved: f64,
     /// Customers lost: did not complain, complained and unresolved, resolved.
     pub lost: [f64; 3],
-    /// Value per customer (V): the revenue at risk is lost × V.
-    pub value_per_customer: Option<f64>,
-    /// People reached by word of mouth, if assumed.
-    pub word_of_mouth: Option<f64>,
-    /// Currency label, e.g. 元.
-    pub currency: String,
     /// The note under the chart (revenue at risk as an equation that holds for its printed
     /// numbers, word-of-mouth reach), written by the view (`view::figures`).
     pub note: String,

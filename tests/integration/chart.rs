@@ -49,10 +49,10 @@ fn files(dir: &Path) -> Vec<String> {
 const ZH: &[(&str, &[&str])] = &[
     (
         "kano-better-worse",
-        &["KANOBetter–Worse系数图", "取号后短信提醒叫号", "兴奋需求A", "基本需求M", "分界线0.5"],
+        &["KANOBetter–Worse系数图", "取号后短信提醒叫号", "A兴奋需求", "M基本需求", "分界线0.5"],
     ),
-    ("kano-categories", &["KANO各功能需求类别占比", "厅堂WiFi", "无差异需求I", "回答占比（%）"]),
-    ("kano-continuous", &["KANO连续分析", "手机银行预约取号", "重要性3", "分界线2"]),
+    ("kano-categories", &["KANO各功能需求类别占比", "厅堂WiFi", "I无差异需求", "回答占比（%）"]),
+    ("kano-continuous", &["KANO连续分析", "手机银行预约取号", "重要性2.59", "分界线2"]),
     ("servqual-gaps", &["SERVQUAL期望与感知", "可靠度", "期望E", "感知P", "−1.14"]),
     ("servqual-zone", &["容忍区域", "移情度", "低于容忍区", "5.44"]),
     ("servqual-ipa", &["重要性—表现分析（IPA）", "重点改进", "继续保持", "SP2", "十字线：均值"]),
@@ -67,7 +67,7 @@ const ZH: &[(&str, &[&str])] = &[
     ("proposals-g1", &["MOT方案三度评价", "速赢区", "p6", "新市民开户礼包", "服务专业度"]),
     ("nps-g1-s8", &["NPS评分分布", "推荐者9–10", "NPS+37.5", "n=32"]),
     // the answers of g5-nps-sms.csv: 38 scores, 23 promoters, 5 detractors
-    ("nps-g5-s8", &["离开网点", "NPS+47.4", "n=38", "推荐者9–1060.5%"]),
+    ("nps-g5-s8", &["离开网点", "NPS+47.4", "n=38", "推荐者9–10：60.5%"]),
     ("csat", &["各触点CSAT", "手机银行下载与激活", "76.0%", "62.5%", "均值3.63", "均值3.30"]),
     ("ces", &["客户费力度", "越高越省力", "同意73.3%", "4.98"]),
     (
@@ -81,9 +81,9 @@ const ZH: &[(&str, &[&str])] = &[
 const EN: &[(&str, &[&str])] = &[
     (
         "kano-better-worse",
-        &["KanoBetter–Worseplot", "FreefastWi-Fi", "Excitement(attractive,A)", "splitat0.5"],
+        &["KanoBetter–Worseplot", "FreefastWi-Fi", "AExcitement(attractive)", "splitat0.50"],
     ),
-    ("kano-categories", &["Kanocategorysharesbyfeature", "Pillowmenu", "Reverse(R)"]),
+    ("kano-categories", &["Kanocategorysharesbyfeature", "Pillowmenu", "RReverse"]),
     ("servqual-gaps", &["SERVQUAL:expectationandperception", "Responsiveness", "−1.1"]),
     ("servqual-zone", &["Zoneoftolerance", "Belowthezone", "Abovethezone"]),
     // by dimension: importance the points of 100, crosshair at their means (5.6, 20)
@@ -97,7 +97,7 @@ const EN: &[(&str, &[&str])] = &[
         "proposals-g2",
         &["Three-degreeevaluationofproposals", "Quickwins", "Billcheckedandsentthenightbefore"],
     ),
-    ("nps-g1-s7", &["NPSdistribution", "Detractors0–6", "n=25", "NPS+52"]),
+    ("nps-g1-s7", &["NPSdistribution", "Detractors0–6", "n=25", "NPS+52.0"]),
     ("csat", &["CSATbytouchpoint", "TeamArrival", "70.0%", "mean3.75", "mean4.00"]),
     ("ces", &["Customereffort(CES)bytouchpoint", "1–7:higher=easier·1–5:lower=lesseffort"]),
     ("market-damage", &["Marketdamage(TARP)·FY2025", "1,000", "899", "Revenueatrisk"]),
@@ -156,7 +156,7 @@ fn the_language_can_be_chosen() {
     let text = svg_text(&out);
     // fixed wording in English, the workshop's own names as typed
     assert!(
-        text.contains("Excitement(attractive,A)") && text.contains("取号后短信提醒叫号"),
+        text.contains("AExcitement(attractive)") && text.contains("取号后短信提醒叫号"),
         "{text}"
     );
     let out = tmp.path().join("j.pdf");

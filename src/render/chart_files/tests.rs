@@ -240,7 +240,7 @@ fn charts_draw_the_figures_of_the_analysis() {
     let ChartSpec::MarketDamage(md) = spec(&en, "market-damage") else { panic!() };
     assert!((md.complained - 40.0).abs() < 1e-9 && (md.resolved - 20.0).abs() < 1e-9);
     assert!((md.lost.iter().sum::<f64>() - 899.0).abs() < 1e-9);
-    assert!((md.word_of_mouth.unwrap() - 9800.0).abs() < 1e-6);
+    assert!(md.note.contains("9,800"), "{}", md.note);
     // CES 2.0 and CES 1.0 side by side: each scale with its direction
     let ChartSpec::Scores(ces) = spec(&en, "ces") else { panic!() };
     assert_eq!(ces.note, "1–7: higher = easier · 1–5: lower = less effort");
@@ -294,7 +294,7 @@ fn png_and_pdf_outputs_are_well_formed_and_deterministic() {
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let text = doc.extract_text(&[1]).unwrap();
     for s in
-        ["Kano Better–Worse plot", "Free fast Wi-Fi", "Excitement (attractive, A)", "split at 0.5"]
+        ["Kano Better–Worse plot", "Free fast Wi-Fi", "A Excitement (attractive)", "split at 0.50"]
     {
         assert!(text.contains(s), "{s} not in {text:?}");
     }
@@ -365,9 +365,6 @@ fn lang_charts() -> Vec<ChartSpec> {
             complained: 0.0,
             resolved: 0.0,
             lost: [0.0; 3],
-            value_per_customer: None,
-            word_of_mouth: None,
-            currency: String::new(),
             note: String::new(),
         }),
         ChartSpec::Pk(PkChart { title: "t".into(), lang: l, criteria: vec![], groups: vec![] }),
@@ -480,6 +477,7 @@ fn single_charts(l: Language) -> Vec<ChartSpec> {
                 ease: 5.0,
                 perception: 5.0,
                 professionalism: 5.0,
+                quick_win: true,
             }],
         }),
         ChartSpec::Nps(NpsChart {
@@ -508,9 +506,6 @@ fn single_charts(l: Language) -> Vec<ChartSpec> {
             complained: 0.0,
             resolved: 0.0,
             lost: [1.0, 0.0, 0.0],
-            value_per_customer: Some(1.0),
-            word_of_mouth: Some(1.0),
-            currency: "元".into(),
             note: "t".into(),
         }),
         ChartSpec::Pk(PkChart {
@@ -561,13 +556,13 @@ fn crowded_scatter_labels_never_overlap() {
 fn chart_text_follows_the_language() {
     let hotel = Analysed::new("workshops/en-hotel.yaml", Language::En);
     for (lang, words) in [
-        (Language::ZhCn, ["兴奋需求 A", "分界线 0.5", "遇到问题", "痛点", "速赢区"]),
-        (Language::ZhTw, ["興奮需求 A", "分界線 0.5", "遇到問題", "痛點", "速贏區"]),
+        (Language::ZhCn, ["A 兴奋需求", "分界线 0.50", "遇到问题", "痛点", "速赢区"]),
+        (Language::ZhTw, ["A 興奮需求", "分界線 0.50", "遇到問題", "痛點", "速贏區"]),
         (
             Language::En,
             [
-                "Excitement (attractive, A)",
-                "split at 0.5",
+                "A Excitement (attractive)",
+                "split at 0.50",
                 "With a problem",
                 "Pain points",
                 "Quick wins",
@@ -579,8 +574,9 @@ fn chart_text_follows_the_language() {
         for c in &charts.charts {
             let (t, _) = draw_pdf(&c.spec, area_for(&c.spec), true).unwrap();
             for x in t {
+                // a label wrapped over lines reads as one
                 all.push_str(&x.text);
-                all.push('\n');
+                all.push(' ');
             }
         }
         for w in words {
@@ -645,6 +641,239 @@ fn the_emotion_curve_of_every_journey_is_tidy() {
                     );
                 }
             }
+        }
+    }
+}
+
+/// The texts of every chart of both examples in every language, as drawn on their own.
+fn every_text() -> Vec<(String, Language, String, Vec<Placed>)> {
+    let mut out = Vec::new();
+    for path in ["workshops/zh-bank", "workshops/en-hotel.yaml"] {
+        for lang in [Language::ZhCn, Language::ZhTw, Language::En] {
+            for c in all_charts(path, lang).charts {
+                let (t, _) = draw_pdf(&c.spec, area_for(&c.spec), true).unwrap();
+                out.push((path.to_owned(), lang, c.name(), t));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn chart_text_is_spaced_and_numbered_as_the_tables() {
+    use crate::text::spaced;
+    let closing =
+        ['）', ')', '，', '。', '、', '：', '；', '！', '？', '”', '’', ',', '.', ':', ';'];
+    for (path, lang, name, texts) in every_text() {
+        let at = format!("{path} {lang:?} {name}");
+        for t in &texts {
+            let s = t.text.as_str();
+            // the CJK–Latin spacing of the tables
+            assert_eq!(s, spaced(s), "{at}: {s:?} is not spaced");
+            // the typographic minus, never a hyphen before a digit
+            assert!(
+                !s.char_indices().any(|(i, c)| c == '-'
+                    && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    && !s[..i].ends_with(|p: char| p.is_alphanumeric())),
+                "{at}: {s:?} has a hyphen for a minus"
+            );
+            // no line starts with closing punctuation or a lone separator
+            let first = s.trim_start().chars().next();
+            assert!(
+                !first.is_some_and(|f| closing.contains(&f) || f == '·' || f == '•'),
+                "{at}: a line starts with {first:?}: {s:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn chart_labels_match_their_tables() {
+    use crate::analysis::ipa::Quadrant;
+    let bank = Analysed::new("workshops/zh-bank", Language::ZhCn);
+    for lang in [Language::ZhCn, Language::ZhTw, Language::En] {
+        let charts = bank.build(lang, None);
+        let texts = |name: &str| -> String {
+            let (t, _) =
+                draw_pdf(spec(&charts, name), area_for(spec(&charts, name)), true).unwrap();
+            t.iter().map(|x| x.text.clone()).collect::<Vec<_>>().join("\n")
+        };
+        // the IPA quadrants by the IPA table's names
+        let ipa = texts("servqual-ipa");
+        for q in [
+            Quadrant::ConcentrateHere,
+            Quadrant::KeepUpTheGoodWork,
+            Quadrant::LowPriority,
+            Quadrant::PossibleOverkill,
+        ] {
+            assert!(
+                ipa.contains(q.label(lang)),
+                "{lang:?}: {} not in the IPA chart",
+                q.label(lang)
+            );
+        }
+        // the Kano categories as the Kano table names them, letter first
+        let names = crate::view::labels::kano_categories(lang);
+        let bw = texts("kano-better-worse");
+        for c in [Category::A, Category::O, Category::M, Category::I] {
+            let name = format!("{} {}", c.letter(), names.get(c));
+            assert!(bw.contains(&name), "{lang:?}: {name} not in {bw}");
+        }
+    }
+    let zh = bank.build(Language::ZhCn, None);
+    let all = |name: &str| -> String {
+        let (t, _) = draw_pdf(spec(&zh, name), area_for(spec(&zh, name)), true).unwrap();
+        t.iter().map(|x| x.text.clone()).collect::<Vec<_>>().join("\n")
+    };
+    // spaced like the tables: 柜面办理时长≤10 分钟, 投诉 24 小时回访, 厅堂 WiFi
+    let bw = all("kano-better-worse");
+    for s in ["厅堂 WiFi", "柜面办理时长≤10 分钟", "投诉 24 小时回访"] {
+        assert!(bw.contains(s), "{s} not in {bw}");
+    }
+    // fixed decimals: means 2, percents 1, as the tables
+    assert!(all("journey-g1-j1").contains("平均线 −0.50"));
+    let ChartSpec::Scores(csat) = spec(&zh, "csat") else { panic!() };
+    assert!(csat.rows.iter().any(|r| r.shown == "60.0%" && r.detail.starts_with("均值 3.60")));
+    assert!(csat.rows.iter().all(|r| r.shown.split('.').nth(1).is_some_and(|d| d.len() == 2)));
+    let zone = all("servqual-zone");
+    assert!(zone.contains("4.60") && zone.contains("5.80") && !zone.contains("\n4.6\n"));
+    let ipa = all("servqual-ipa");
+    assert!(ipa.contains("均值（表现 5.40，重要性 5.81）"), "{ipa}");
+    let md = all("market-damage");
+    for s in [
+        "3,660",
+        "29.0%",
+        "3,553 · 97.1%",
+        "69 · 1.9%",
+        "38 · 1.0%",
+        "−287",
+        "3,660 × 1,850 元 = 6,771,000 元",
+    ] {
+        assert!(md.contains(s), "{s} not in {md}");
+    }
+}
+
+/// A journey of `n` steps, each with `pains` long pain points.
+fn journey(n: usize, pains: usize, lang: Language) -> ChartSpec {
+    let steps = (0..n)
+        .map(|i| JourneyStep {
+            name: format!("第{i}步客户到网点办理业务"),
+            emotion: (i as f64 % 5.0) - 2.0,
+            kinds: if i == 0 { vec![TouchpointKind::First] } else { vec![] },
+            pain_points: (0..pains)
+                .map(|k| {
+                    format!("等了{}分钟还没有人接待，问了两次才知道要先取号（第{k}条）", 20 + i)
+                })
+                .collect(),
+        })
+        .collect();
+    ChartSpec::Journey(JourneyChart {
+        title: "t".into(),
+        lang,
+        scale: (-3.0, 3.0),
+        steps,
+        moments: KeyMoments { mean: -0.25, peaks: vec![], valleys: vec![], end: Some(n - 1) },
+    })
+}
+
+#[test]
+fn journey_pain_points_are_listed_in_full_or_left_to_the_table() {
+    for lang in [Language::ZhCn, Language::En] {
+        let w = crate::view::chart_words::Words::of(lang);
+        for (n, pains) in [(3, 1), (3, 4), (8, 2), (12, 1), (12, 3)] {
+            let spec = journey(n, pains, lang);
+            let ChartSpec::Journey(j) = &spec else { unreachable!() };
+            let own = area_for(&spec);
+            let report = Area { width: 162.0 * MM, height: 95.0 * MM, ..own };
+            for (area, what) in [(own, "own"), (report, "report")] {
+                let (t, p) = draw_pdf(&spec, area, false).unwrap();
+                let name = format!("{lang:?} {n}×{pains} {what}");
+                assert_tidy(&name, area, &t, &p);
+                // the lines of a wrapped text, joined (a break at a space drops the space)
+                let squash = |s: &str| s.replace(' ', "");
+                let all = squash(&t.iter().map(|x| x.text.as_str()).collect::<String>());
+                let listed =
+                    j.steps.iter().flat_map(|s| &s.pain_points).all(|p| all.contains(&squash(p)));
+                // every pain point whole, or none and the pointer to the table
+                let note = t.iter().any(|x| x.text == w.pain_points_in_table);
+                assert!(listed != note, "{name}: listed {listed}, note {note}");
+                assert!(
+                    !t.iter().any(|x| x.text.ends_with('…') && x.text != "…" && x.size <= 7.0),
+                    "{name}"
+                );
+                // a chart on its own lists them
+                if what == "own" && n * pains <= 24 {
+                    assert!(listed, "{name}");
+                }
+            }
+        }
+    }
+}
+
+/// The filled rectangles the operations draw: their colour (0–255) and their height, points.
+fn filled_rects(ops: &[printpdf::Op]) -> Vec<((u8, u8, u8), f32)> {
+    use printpdf::{Color, Op, PaintMode};
+    let mut fill = (0, 0, 0);
+    let mut out = Vec::new();
+    for op in ops {
+        match op {
+            Op::SetFillColor { col: Color::Rgb(c) } => {
+                let b = |v: f32| (v * 255.0).round() as u8;
+                fill = (b(c.r), b(c.g), b(c.b));
+            }
+            Op::DrawRectangle { rectangle: r } if r.mode == Some(PaintMode::Fill) => {
+                out.push((fill, r.height.0));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn every_market_damage_legend_entry_is_drawn_and_the_parts_add_up() {
+    use crate::chart::market_damage::{DROP, LOST, MIN_BAR, TOTAL};
+    let faces = faces();
+    let mut doc = PdfDocument::new("t");
+    let fonts = PdfFonts::add_to(&mut doc, &faces).unwrap();
+    let rgb = |c: plotters::style::RGBColor| (c.0, c.1, c.2);
+    for (path, lang) in [
+        ("workshops/zh-bank", Language::ZhCn),
+        ("workshops/zh-bank", Language::En),
+        ("workshops/en-hotel.yaml", Language::ZhTw),
+    ] {
+        let charts = all_charts(path, lang);
+        let spec = spec(&charts, "market-damage");
+        let ChartSpec::MarketDamage(md) = spec else { panic!() };
+        for area in
+            [area_for(spec), Area { width: 162.0 * MM, height: 90.0 * MM, ..area_for(spec) }]
+        {
+            let ops = pdf_ops(spec, area, &fonts, false).unwrap();
+            let rects = filled_rects(&ops);
+            let of =
+                |c| rects.iter().filter(|(k, _)| *k == rgb(c)).map(|(_, h)| *h).collect::<Vec<_>>();
+            // the legend's swatch and at least one bar of its colour, visibly high
+            for c in [TOTAL, DROP] {
+                let drawn = of(c);
+                assert!(drawn.len() >= 2, "{path} {lang:?}: {c:?} {drawn:?}");
+                assert!(drawn.iter().filter(|h| **h >= MIN_BAR - 0.3).count() >= 2, "{drawn:?}");
+            }
+            // each part of the lost customers: swatch, its segment of the lost column and of
+            // the breakdown, each at least MIN_BAR high
+            for (k, c) in LOST.iter().enumerate() {
+                let drawn = of(*c);
+                assert_eq!(drawn.len(), 3, "{path} {lang:?}: part {k} {drawn:?}");
+                assert!(drawn.iter().all(|h| *h >= MIN_BAR - 0.3), "{drawn:?}");
+            }
+            // the breakdown's segments stack to one bar: the tallest of each part sums to the
+            // breakdown's height, and the parts are in the order of their counts
+            let tallest: Vec<f32> =
+                LOST.iter().map(|c| of(*c).into_iter().fold(0.0, f32::max)).collect();
+            assert!(md.lost[0] > md.lost[1] && tallest[0] > tallest[1], "{tallest:?}");
+            let texts = texts(&ops, &fonts);
+            let shown: Vec<&str> = texts.iter().map(|t| t.text.as_str()).collect();
+            let total = crate::chart::style::figure::count(md.lost.iter().sum());
+            assert!(shown.contains(&total.as_str()), "{shown:?}");
         }
     }
 }
