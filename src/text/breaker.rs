@@ -96,9 +96,9 @@ fn group_boundary(prev: char, next: char) -> bool {
 }
 
 /// [`break_lines`], keeping groups of at most `keep` characters whole: a group runs from
-/// one [`group_boundary`] to the next, so `陈晓峰（网点负责人）` breaks only before the
-/// bracket and `3（并列）` not inside the brackets. With `fit`, only the groups that fit
-/// on a line are kept whole (the others break where UAX #14 lets them); without, every
+/// one group boundary (`group_boundary`) to the next, so `陈晓峰（网点负责人）` breaks only
+/// before the bracket and `3（并列）` not inside the brackets. With `fit`, only the groups
+/// that fit on a line are kept whole (the others break where UAX #14 lets them); without, every
 /// short group is (to measure the narrowest a text can be set). Table cells use this;
 /// `keep` 0 is [`break_lines`].
 pub fn break_lines_keeping<M: Measure + ?Sized>(

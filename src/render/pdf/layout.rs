@@ -808,12 +808,14 @@ impl<'a> Layouter<'a> {
                 let n = break_lines(spans, self.faces, self.style(self.s.body), self.g.width).len();
                 // a short lead-in paragraph also keeps with what it introduces
                 let then = match next.get(1) {
-                    Some(Block::Table { .. } | Block::Chart { .. }) if n <= 2 => {
+                    Some(Block::Table { .. } | Block::Chart { .. }) if n <= 3 => {
                         self.s.para_gap + self.keep_height(&next[1..])
                     }
                     _ => 0.0,
                 };
-                n.min(2) as f32 * self.s.leading + then
+                // a paragraph of three lines is not split 2 + 1: it goes whole
+                let first = if n <= 3 { n } else { 2 };
+                first as f32 * self.s.leading + then
             }
             Block::List { items } => items.first().map_or(0.0, |i| {
                 let w = self.g.width - self.s.body * 1.8;

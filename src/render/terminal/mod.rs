@@ -48,7 +48,7 @@ mod tests {
                 i18n::catalog(l).section::<classify::Letters>("common.kano_category_short").is_ok()
             );
         }
-        assert_eq!(words("zh-TW").analyze.title, "工作坊數據分析");
+        assert_eq!(words("zh-TW").analyze.title, "工作坊資料分析");
         assert_eq!(words("xx").analyze.title, "Workshop analysis");
     }
 
