@@ -40,25 +40,21 @@ pub fn nps<DB: DrawingBackend>(
     }
     let (width, height) = c.size;
     let mut top = c.title(area, show_title.then_some(chart.title.as_str()))?;
-    let share = |r: std::ops::RangeInclusive<usize>| -> f64 {
-        r.map(|k| chart.counts[k]).sum::<u64>() as f64 / n as f64 * 100.0
-    };
-    let pct = figure::pct;
     let legend = vec![
         Swatch::new(
             SwatchKind::Box,
             nps_color(0),
-            format!("{}{}{}", w.detractors, w.colon, pct(share(0..=6))),
+            format!("{}{}{}", w.detractors, w.colon, chart.shares[0]),
         ),
         Swatch::new(
             SwatchKind::Box,
             nps_color(7),
-            format!("{}{}{}", w.passives, w.colon, pct(share(7..=8))),
+            format!("{}{}{}", w.passives, w.colon, chart.shares[1]),
         ),
         Swatch::new(
             SwatchKind::Box,
             nps_color(9),
-            format!("{}{}{}", w.promoters, w.colon, pct(share(9..=10))),
+            format!("{}{}{}", w.promoters, w.colon, chart.shares[2]),
         ),
     ];
     top += c.legend(area, &legend, (1.0, top), width - 2.0)? + 4.0;

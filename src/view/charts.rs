@@ -309,6 +309,7 @@ fn from_analysis(
                     lang,
                     counts,
                     score: m.figures.score,
+                    shares: crate::view::figures::nps_shares(&counts, m.figures.score),
                 });
                 push(Some(format!("{}-{}", m.group, m.step)), spec);
             }

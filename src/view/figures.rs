@@ -601,9 +601,55 @@ pub fn build(a: Option<&Analysis>, lang: &str) -> FiguresView {
     }
 }
 
+/// The detractors', passives' and promoters' shares of NPS answers `counts` (0..=10) in %
+/// beside their `score` (computed from the counts when absent),
+/// as printed beside the score: each with one decimal, promoters − detractors equal to the
+/// score as printed ([`NPS`]) and the three adding up to 100.0. Promoters are rounded on
+/// their own; detractors are the printed promoters less the printed score, so they may
+/// print 0.1 from their own rounding (as a Kano share row does, issue 11). Empty when there
+/// are no answers.
+pub fn nps_shares(counts: &[u64; 11], score: Option<f64>) -> [String; 3] {
+    let n: u64 = counts.iter().sum();
+    if n == 0 {
+        return Default::default();
+    }
+    let pct = |k: std::ops::RangeInclusive<usize>| -> f64 {
+        k.map(|i| counts[i]).sum::<u64>() as f64 * 100.0 / n as f64
+    };
+    let (d, p) = (pct(0..=6), pct(9..=10));
+    // in whole tenths, from the digits as printed (one decimal)
+    let printed = |v: f64| {
+        format::fixed(v, 1).and_then(|s| s.parse::<f64>().ok()).map_or(0.0, |v| (v * 10.0).round())
+    };
+    let promoters = printed(p);
+    let score = printed(score.unwrap_or(p - d));
+    let detractors = (promoters - score).max(0.0);
+    let passives = (1000.0 - promoters - detractors).max(0.0);
+    [detractors, passives, promoters].map(|t| SHARE.or_dash(Some(t / 10.0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nps_shares_subtract_to_the_printed_score_and_add_up_to_100() {
+        // 23 promoters, 5 detractors of 38: 60.5 − 13.2 would be 47.3, the score prints +47.4
+        let mut counts = [0u64; 11];
+        counts[10] = 23;
+        counts[0] = 5;
+        counts[7] = 10;
+        let score = (23.0 - 5.0) / 38.0 * 100.0;
+        assert_eq!(NPS.or_dash(Some(score)), "+47.4");
+        assert_eq!(nps_shares(&counts, Some(score)), ["13.1%", "26.4%", "60.5%"]);
+        // shares that round on their own keep their rounding
+        let mut even = [0u64; 11];
+        even[9] = 2;
+        even[3] = 1;
+        even[8] = 1;
+        assert_eq!(nps_shares(&even, Some(25.0)), ["25.0%", "25.0%", "50.0%"]);
+        assert_eq!(nps_shares(&[0; 11], None), ["", "", ""]);
+    }
 
     #[test]
     fn every_language_fits_the_struct() {

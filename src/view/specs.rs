@@ -433,6 +433,10 @@ pub struct NpsChart {
     pub counts: [u64; 11],
     /// The net promoter score, −100..100.
     pub score: Option<f64>,
+    /// Detractors, passives and promoters in % as printed (one decimal each): promoters −
+    /// detractors is the printed score, and the three add up to 100.0 (see
+    /// [`crate::view::figures::nps_shares`]).
+    pub shares: [String; 3],
 }
 
 /// One touchpoint's figure.

@@ -349,7 +349,13 @@ fn lang_charts() -> Vec<ChartSpec> {
             scale: (1.0, 5.0),
             points: vec![],
         }),
-        ChartSpec::Nps(NpsChart { title: "t".into(), lang: l, counts: [0; 11], score: None }),
+        ChartSpec::Nps(NpsChart {
+            title: "t".into(),
+            lang: l,
+            counts: [0; 11],
+            score: None,
+            shares: Default::default(),
+        }),
         ChartSpec::Scores(ScoreChart {
             title: "t".into(),
             lang: l,
@@ -485,6 +491,10 @@ fn single_charts(l: Language) -> Vec<ChartSpec> {
             lang: l,
             counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
             score: Some(100.0),
+            shares: crate::view::figures::nps_shares(
+                &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+                Some(100.0),
+            ),
         }),
         ChartSpec::Scores(ScoreChart {
             title: "t".into(),
