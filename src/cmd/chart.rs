@@ -244,7 +244,8 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         }
         let mut failed = false;
         for c in &charts.charts {
-            let file = dir.join(format!("{}.{}", c.name(), format.extension()));
+            let name = format!("{}.{}", c.name(), format.extension());
+            let file = dir.join(crate::render::safe_file_name(&name));
             if let Err(e) = write(c, &file, format) {
                 errln!("{}", super::error_text(&say, &e.message(), None));
                 failed = true;
@@ -290,12 +291,12 @@ pub fn run(args: &cli::ChartArgs) -> ExitCode {
         errln!("{}", super::note_text(&say, &m, None));
     }
     let file = args.out.clone().unwrap_or_else(|| {
-        std::path::PathBuf::from("output").join(format!(
+        std::path::PathBuf::from("output").join(crate::render::safe_file_name(&format!(
             "{}-{}.{}",
             ws.slug,
             chosen.name(),
             format.extension()
-        ))
+        )))
     });
     match write(chosen, &file, format) {
         Ok(()) => ExitCode::SUCCESS,

@@ -133,7 +133,7 @@ pub fn run(args: &cli::ReportArgs) -> ExitCode {
         Some(g) => format!("{}-{g}.pdf", ws.slug),
         None => format!("{}.pdf", ws.slug),
     };
-    let file = args.out.join(name);
+    let file = args.out.join(crate::render::safe_file_name(&name));
     if let Err(e) = render::write_atomic(&file, &pdf.bytes) {
         let m = Msg::new("cmd.cannot_write").text("file", file.display()).text("error", e);
         return fail(&mut err, m, None);

@@ -117,6 +117,10 @@ impl Checker<'_> {
                 self.error(origin, &sub, Msg::new("empty_id").word("what", what));
                 continue;
             }
+            if !id_is_safe(id) {
+                self.error(origin, &sub, Msg::new("id_charset").word("what", what).text("id", id))
+                    .set_hint(Msg::new("id_charset_hint"));
+            }
             if let Some(first) = seen.get(id) {
                 let first = first.clone();
                 self.error(
@@ -418,6 +422,14 @@ impl Checker<'_> {
             if *id == PLACEHOLDER {
                 continue;
             }
+            if !id_is_safe(id) {
+                self.error(
+                    &ws.origins[*i].clone(),
+                    "id",
+                    Msg::new("id_charset").word("what", "group").text("id", id),
+                )
+                .set_hint(Msg::new("id_charset_hint"));
+            }
             if let Some(first) = seen.get(id) {
                 let first_file = ws.files[ws.origins[*first].file].clone();
                 self.error(
@@ -681,4 +693,16 @@ pub fn check(ws: &Workshop, at: &dyn Locate) -> Vec<Diagnostic> {
     c.run();
     let follow_on = c.follow_on;
     c.out.into_iter().enumerate().filter(|(i, _)| !follow_on.contains(i)).map(|(_, d)| d).collect()
+}
+
+/// The longest id accepted, in characters.
+pub const ID_MAX: usize = 64;
+
+/// Whether `id` is an id as documented: 1 to [`ID_MAX`] letters (any script) or digits,
+/// `_` and `-`. Ids name output files (`<workshop>-<group>.pdf`, chart files), so nothing
+/// that could make a path (`/`, a backslash, `.`, `..`, a drive colon), a space or a control
+/// character is allowed.
+pub fn id_is_safe(id: &str) -> bool {
+    let n = id.chars().count();
+    (1..=ID_MAX).contains(&n) && id.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }

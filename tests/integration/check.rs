@@ -217,3 +217,62 @@ fn a_wrong_map_key_is_reported_at_the_key() {
     assert!(err.contains(&format!("ws.yaml:{line}:{col}\n")), "{err}");
     assert!(err.contains("= 字段：servqual.weights.美观度"), "{err}");
 }
+
+/// Issue 12, finding 1: ids name output files, so an id that could make a path is an
+/// error of `check`, and `report` / `chart --all` on such a workshop write nothing, inside
+/// the output folder or outside it.
+#[test]
+fn ids_that_could_make_a_path_are_errors_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(root().join("workshops/en-hotel.yaml")).unwrap();
+    for (from, to) in [
+        ("  - id: g1\n", "  - id: x/../../../../escaped\n"),
+        ("          - id: s2\n", "          - id: ../s2\n"),
+    ] {
+        assert!(src.contains(from), "{from}");
+        let ws = tmp.path().join("ws.yaml");
+        std::fs::write(&ws, src.replacen(from, to, 1)).unwrap();
+        std::fs::copy(
+            root().join("workshops/en-hotel-kano.csv"),
+            tmp.path().join("en-hotel-kano.csv"),
+        )
+        .unwrap();
+        let ws = ws.to_str().unwrap();
+        let o = kano(&["check", "--lang", "en", ws]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(code(&o), 2, "{err}");
+        assert!(err.contains("may hold only letters, digits, `_` and `-`"), "{err}");
+        assert!(err.contains(":28:") || err.contains(":72:"), "no line named: {err}");
+        let out = tmp.path().join("out");
+        let out_s = out.to_str().unwrap();
+        for args in [
+            vec!["report", ws, "-o", out_s],
+            vec!["report", ws, "--group", "g2", "-o", out_s],
+            vec!["chart", ws, "--all", "-o", out_s],
+        ] {
+            let o = kano(&args);
+            assert_eq!(code(&o), 2, "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        }
+        let mut files: Vec<String> = walk(tmp.path());
+        files.sort();
+        assert_eq!(files, ["en-hotel-kano.csv", "ws.yaml"], "written: {files:?}");
+        assert!(!tmp.path().parent().unwrap().join("escaped").exists());
+    }
+}
+
+/// Every file under `dir`, as paths relative to it.
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    out
+}
