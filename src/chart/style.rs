@@ -71,26 +71,27 @@ pub mod palette {
 /// labels of a quantity: they stay short ([`Canvas::num`]).
 pub mod figure {
     use crate::format::Num;
+    use crate::view::figures::{COUNT, MEAN, NPS, SHARE};
 
     /// A mean or a score difference (SERVQUAL scores and gaps, CES and CSAT means, the
     /// journey's average line, IPA coordinates): 2 decimals, `3.60`, `−0.50`.
     pub fn mean(v: f64) -> String {
-        Num::fixed(2).typographic().or_dash(Some(v))
+        MEAN.or_dash(Some(v))
     }
 
     /// A percentage, already × 100: 1 decimal and the sign, `76.0%`.
     pub fn pct(v: f64) -> String {
-        Num::fixed(1).typographic().suffix("%").or_dash(Some(v))
+        SHARE.or_dash(Some(v))
     }
 
     /// A percentage number without the sign (inside a bar of shares): `52.9`.
     pub fn share(v: f64) -> String {
-        Num::fixed(1).typographic().or_dash(Some(v))
+        SHARE.suffix("").or_dash(Some(v))
     }
 
     /// A number of people or money: whole, thousands grouped, `12,600`, `−287`.
     pub fn count(v: f64) -> String {
-        Num::fixed(0).grouped().typographic().or_dash(Some(v))
+        COUNT.or_dash(Some(v))
     }
 
     /// A score as the workshop typed it (a step's emotion, a proposal's or a rubric's
@@ -101,7 +102,7 @@ pub mod figure {
 
     /// An NPS, −100..100: 1 decimal with its sign, `+47.4`, as the report's tables print it.
     pub fn nps(v: f64) -> String {
-        Num::fixed(1).plus().typographic().or_dash(Some(v))
+        NPS.or_dash(Some(v))
     }
 }
 

@@ -26,7 +26,6 @@ use crate::analysis::kano::{Category, KanoResult};
 use crate::analysis::metrics::Figures;
 use crate::analysis::{Analysis, MetricEntry};
 use crate::diag::Msg;
-use crate::format::Num;
 use crate::model::{Dimension, Language, Metric, Scale, Workshop};
 use crate::view::chart_words::Words;
 use crate::view::specs::{
@@ -471,7 +470,7 @@ pub fn kano_chart(
 fn score_chart(a: &Analysis, lang: Language, metric: Metric) -> Option<ChartSpec> {
     let w = Words::of(lang);
     // one presentation per figure (view::figures): shares with one decimal, means with two
-    let num = |v: f64, d: usize| Num::fixed(d).typographic().or_dash(Some(v));
+    use crate::view::figures::{MEAN, SHARE};
     let mut rows = Vec::new();
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     // the scales met, with their direction, in order
@@ -486,8 +485,8 @@ fn score_chart(a: &Analysis, lang: Language, metric: Metric) -> Option<ChartSpec
                 rows.push(TouchpointScore {
                     label,
                     value: top2,
-                    shown: format!("{}%", num(top2, 1)),
-                    detail: format!("{} {} · n = {n}", w.mean, num(mean, 2)),
+                    shown: SHARE.or_dash(Some(top2)),
+                    detail: format!("{} {} · n = {n}", w.mean, MEAN.or_dash(Some(mean))),
                 });
             }
             _ => {
@@ -499,10 +498,15 @@ fn score_chart(a: &Analysis, lang: Language, metric: Metric) -> Option<ChartSpec
                     scales.push(key);
                 }
                 let detail = match f.agree_pct {
-                    Some(p) => format!("{} {}% · n = {n}", w.agree, num(p, 1)),
+                    Some(p) => format!("{} {} · n = {n}", w.agree, SHARE.or_dash(Some(p))),
                     None => format!("n = {n}"),
                 };
-                rows.push(TouchpointScore { label, value: mean, shown: num(mean, 2), detail });
+                rows.push(TouchpointScore {
+                    label,
+                    value: mean,
+                    shown: MEAN.or_dash(Some(mean)),
+                    detail,
+                });
             }
         }
     }

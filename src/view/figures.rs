@@ -152,7 +152,7 @@ pub const SHARE: Num = Num::fixed(1).typographic().suffix("%");
 /// A mean answer: two decimals.
 pub const MEAN: Num = Num::fixed(2).typographic();
 /// A count of customers or money: whole, with thousands separators.
-const COUNT: Num = Num::fixed(0).grouped().typographic();
+pub const COUNT: Num = Num::fixed(0).grouped().typographic();
 /// Money or a value per customer: up to two decimals, thousands separators.
 const MONEY: Num = Num::upto(2).grouped().typographic();
 
@@ -224,9 +224,10 @@ pub fn metric_row(m: &MetricEntry, w: &Words) -> MetricRow {
     };
     let margin = |v: f64| -> String {
         match c.quantity {
-            Some(Quantity::Nps) => Num::fixed(1).plus().typographic().or_dash(Some(v)),
-            Some(Quantity::Mean) => Num::fixed(2).plus().typographic().or_dash(Some(v)),
-            _ => format!("{}{}", Num::fixed(1).plus().typographic().or_dash(Some(v)), w.pp),
+            Some(Quantity::Nps) => NPS.or_dash(Some(v)),
+            Some(Quantity::Mean) => MEAN.plus().or_dash(Some(v)),
+            // percentage points: one decimal, signed, as an NPS
+            _ => format!("{}{}", NPS.or_dash(Some(v)), w.pp),
         }
     };
     let verdict_margin = c
